@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""The one entry point.
+
+    python build.py            build the site into public/ (only stale figures are rebuilt)
+    python build.py build --force --jobs N
+    python build.py serve      preview with live reload (a saved CSV or figure module
+                               rebuilds just the affected figures, then the page reloads)
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT))
+
+from pipeline.build import (BuildError, BuildLock, figure_stage, publish,  # noqa: E402
+                            site_stage, source_date_epoch)
+from pipeline.data import DataError  # noqa: E402
+
+
+def build(root: Path = ROOT, public: Path | None = None, jobs: int | None = None,
+          force: bool = False, console=None) -> dict:
+    """Validate, build figures, build pages into a staging folder, swap it in. All or nothing."""
+    t0 = time.perf_counter()
+    public = public or root / "public"
+    cache = root / ".cache"
+    os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(root)
+    with BuildLock(cache / "build.lock"):
+        stage_result = figure_stage(root, cache, jobs=jobs, force=force, console=console)
+        work = Path(tempfile.mkdtemp(prefix="stage-", dir=cache))
+        try:
+            manifest = work / "manifest.json"
+            manifest.write_text(json.dumps(stage_result.manifest), encoding="utf-8")
+            site_stage(root, manifest, work / "site")
+            publish(work / "site", public)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+    return {"built": stage_result.built, "reused": stage_result.reused,
+            "figure_seconds": round(stage_result.seconds, 3),
+            "seconds": round(time.perf_counter() - t0, 3)}
+
+
+def serve(root: Path, port: int) -> None:
+    os.environ.pop("SCALING_MANIFEST", None)
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(root)
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    mkdocs_serve(str(root / "mkdocs.yml"), livereload=True, dev_addr=f"127.0.0.1:{port}",
+                 watch=[str(root / "data"), str(root / "figures"), str(root / "pipeline")])
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = p.add_subparsers(dest="cmd")
+    b = sub.add_parser("build", help="build the site into public/ (default)")
+    b.add_argument("--force", action="store_true", help="rebuild every figure, ignoring the cache")
+    b.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
+    b.add_argument("--public", type=Path, default=None, help="output folder (default: public/)")
+    s = sub.add_parser("serve", help="preview with live reload on 127.0.0.1")
+    s.add_argument("--port", type=int, default=8000)
+    args = p.parse_args(argv)
+
+    from rich.console import Console
+    console = Console(stderr=True)
+    if args.cmd == "serve":
+        serve(ROOT, args.port)
+        return 0
+    try:
+        r = build(ROOT, public=getattr(args, "public", None), jobs=getattr(args, "jobs", None),
+                  force=getattr(args, "force", False), console=console)
+    except DataError as e:
+        console.print("[bold red]Bad data — the build stopped; public/ was left as it was.[/]")
+        for prob in e.problems:
+            console.print(f"  {prob}", markup=False, highlight=False, soft_wrap=True)
+        return 2
+    except BuildError as e:
+        console.print("[bold red]Build failed — public/ was left as it was.[/]")
+        console.print(str(e), markup=False, highlight=False, soft_wrap=True)
+        return 1
+    console.print(f"built {len(r['built'])}, reused {len(r['reused'])}, {r['seconds']:.2f} s "
+                  f"(figure stage {r['figure_seconds']:.2f} s)"
+                  + (f" — rebuilt: {', '.join(r['built'])}" if r["built"] else ""), highlight=False, soft_wrap=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,81 @@
+"""The shared look of every figure: fonts, colours, sizes, tooltips, title and source line.
+
+Matches the site's typography (site/assets/site.css uses the same system font
+stacks and the same palette). `finish()` is applied by the build, never by a
+figure module, so a module stays a pure description of its chart.
+"""
+from __future__ import annotations
+
+import altair as alt
+
+FONT = ('system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "Liberation Sans", '
+        'Arial, "Noto Sans CJK SC", sans-serif')
+WIDTH, HEIGHT = 640, 340
+
+# Colour-blind-safe categorical palette (after Okabe & Ito), tuned for contrast
+# on white (light) and on the site's dark background (dark).
+PALETTE = {
+    "light": ["#0b6e99", "#c4421a", "#6a7d00", "#8a3ffc", "#a06a00", "#5a6270"],
+    "dark": ["#6cc4f0", "#ff8a65", "#b7cf4a", "#c5a3ff", "#f0b44c", "#aab2bf"],
+}
+INK = {"light": "#1f2328", "dark": "#e6edf3"}
+MUTED = {"light": "#59636e", "dark": "#9da7b3"}
+GRID = {"light": "#e3e6ea", "dark": "#30363d"}
+BACKGROUND = {"light": "#ffffff", "dark": "#1e2129"}
+
+# Named colours for series that mean the same thing in every figure.
+ACCENT = 0      # the series the figure is about
+CONTRAST = 1    # a second series, or a highlighted point
+CONTEXT = 5     # background context (greyed)
+
+
+def colour(i: int, mode: str = "light") -> str:
+    return PALETTE[mode][i]
+
+
+def config(mode: str = "light") -> dict:
+    ink, muted, grid = INK[mode], MUTED[mode], GRID[mode]
+    return {
+        "background": BACKGROUND[mode],
+        "font": FONT,
+        "padding": {"left": 4, "right": 12, "top": 4, "bottom": 4},
+        "view": {"stroke": None, "continuousWidth": WIDTH, "continuousHeight": HEIGHT},
+        "title": {"anchor": "start", "fontSize": 17, "fontWeight": 600, "color": ink,
+                  "subtitleColor": muted, "subtitleFontSize": 12, "offset": 12},
+        "axis": {"labelColor": muted, "titleColor": ink, "labelFontSize": 12, "titleFontSize": 12,
+                 "titleFontWeight": 500, "gridColor": grid, "domainColor": muted, "tickColor": muted,
+                 "labelFont": FONT, "titleFont": FONT},
+        "legend": {"labelColor": ink, "titleColor": ink, "labelFontSize": 12, "titleFontSize": 12,
+                   "orient": "top", "direction": "horizontal", "symbolStrokeWidth": 2},
+        "range": {"category": PALETTE[mode]},
+        "line": {"strokeWidth": 2.25},
+        "point": {"size": 48, "filled": True},
+        "text": {"color": ink, "font": FONT, "fontSize": 12},
+        "rule": {"color": muted},
+    }
+
+
+def source_line(data: tuple[str, ...], descriptors: dict[str, dict]) -> str:
+    titles = []
+    for name in data:
+        for s in descriptors[name].get("sources", []):
+            titles.append(s.get("title", ""))
+    return "Source: " + "; ".join(dict.fromkeys(titles))
+
+
+def finish(chart: alt.TopLevelMixin, title: str, subtitle: str, dark: bool = False) -> alt.TopLevelMixin:
+    """Title, source line, size and colours: the same on every figure."""
+    mode = "dark" if dark else "light"
+    words, lines, cur = subtitle.split(), [], ""
+    for w in words:  # wrap the source line at ~110 characters
+        if len(cur) + len(w) > 110:
+            lines.append(cur.strip())
+            cur = ""
+        cur += w + " "
+    lines.append(cur.strip())
+    return chart.properties(
+        title=alt.Title(title, subtitle=lines),
+        autosize=alt.AutoSizeParams(type="fit", contains="padding"),
+        width=WIDTH, height=HEIGHT,
+    ).configure(**config(mode))
+

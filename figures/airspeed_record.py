@@ -1,0 +1,52 @@
+"""The airspeed record rose for seven decades, then stopped in {record_year}
+
+From the first official record in {first_official_year} ({first_official_kmh:,.0f} km/h) to the
+{record_aircraft} in {record_year} ({record_kmh:,.0f} km/h), the absolute airspeed record kept
+climbing, with jets taking over from piston engines in {first_jet_year}. No aircraft has
+beaten the {record_year} record: fuel efficiency, range and cost came to matter more than
+top speed.
+"""
+import altair as alt
+import pandas as pd
+
+DATA = ("airspeed_records",)
+ALT = ("Step chart of the absolute flight airspeed record in kilometres per hour against date, "
+       "{first_year} to {record_year}. Piston-engine records climb from {first_official_kmh:,.0f} km/h "
+       "in {first_official_year} to {piston_best:,.0f} km/h; jet records from {first_jet_year} climb to "
+       "{record_kmh:,.0f} km/h, set by the {record_aircraft} in {record_year}, and no record follows.")
+
+
+def facts(records: pd.DataFrame) -> dict:
+    from figures import _values as v
+    rec = v._record(records)
+    return {"record_year": rec.year, "record_kmh": rec.speed_kmh,
+            "record_aircraft": rec.aircraft.split(" (")[0], "first_year": records.year.min(),
+            "first_official_year": v.airspeed_first_official_year(records),
+            "first_official_kmh": v.airspeed_first_official_kmh(records),
+            "piston_best": v.airspeed_piston_best_kmh(records),
+            "first_jet_year": v.airspeed_first_jet_year(records)}
+
+
+def chart(records: pd.DataFrame) -> alt.Chart:
+    table = records.sort_values("date")[
+        ["date", "year", "aircraft", "pilot", "speed_kmh", "engine", "official", "source_url"]
+    ].assign(engine=lambda d: d.engine.map({"piston": "Piston engine", "jet": "Jet engine"}))
+    pick = alt.selection_point(fields=["engine"], bind="legend")
+    x = alt.X("date:T", title=None, axis=alt.Axis(format="%Y", tickCount=12))
+    y = alt.Y("speed_kmh:Q", title="Airspeed record (km/h)", axis=alt.Axis(format=",d"))
+    color = alt.Color("engine:N", title=None,
+                      scale=alt.Scale(domain=["Piston engine", "Jet engine"]))
+    step = alt.Chart(table).mark_line(interpolate="step-after", strokeWidth=1.5, opacity=0.6).encode(
+        x=x, y=y, color=alt.value("#8a939e"))
+    points = alt.Chart(table).mark_point().encode(
+        x=x, y=y, color=color,
+        shape=alt.Shape("official:N", title=None,
+                        scale=alt.Scale(domain=[True, False], range=["circle", "diamond"]),
+                        legend=alt.Legend(labelExpr="datum.value ? 'FAI-ratified' : 'Unofficial'")),
+        opacity=alt.condition(pick, alt.value(1), alt.value(0.15)),
+        tooltip=[alt.Tooltip("aircraft:N", title="Aircraft"), alt.Tooltip("pilot:N", title="Pilot"),
+                 alt.Tooltip("date:T", title="Date", format="%-d %B %Y"),
+                 alt.Tooltip("speed_kmh:Q", title="Speed (km/h)", format=",.1f"),
+                 alt.Tooltip("engine:N", title="Propulsion")],
+    ).add_params(pick)
+    return alt.layer(step, points)

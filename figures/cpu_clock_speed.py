@@ -1,0 +1,63 @@
+"""CPU clock speeds rose exponentially for three decades, then stopped
+
+From {first_year} to {peak_year} the clock of record-setting processors rose about
+{growth_before:,.0f}-fold, doubling every {doubling:.1f} years. In the {years_after}
+years since, base clocks rose at most {base_after:.2f}-fold, and even maximum boost
+clocks reach only {boost_after:.2f} times the {peak_year} peak. Nothing in the earlier
+trend warned of the stop. Log scale.
+"""
+import altair as alt
+import pandas as pd
+
+DATA = ("cpu_clock_milestones", "cpu_clock_rupp")
+ALT = ("Scatter and line chart of processor clock speed in megahertz, on a logarithmic axis, "
+       "against year of introduction, {first_year} to {last_year}. Record-setting parts and "
+       "individual processors climb along a straight line on the log scale from {first_mhz:,.2f} MHz "
+       "to {peak_mhz:,.0f} MHz in {peak_year}, then flatten: no later base clock exceeds "
+       "{max_base_after:,.0f} MHz, and the highest boost clock, in {last_year}, is {boost_latest:,.0f} MHz.")
+
+def facts(milestones: pd.DataFrame, rupp: pd.DataFrame) -> dict:
+    from figures import _values as v
+    peak = v.clock_peak(milestones)
+    return {"first_year": v.cpu_first_year(milestones), "first_mhz": v.cpu_first_mhz(milestones),
+            "peak_year": peak.year, "peak_mhz": peak.base_mhz,
+            "growth_before": v.cpu_growth_before(milestones), "doubling": v.cpu_doubling_years(milestones),
+            "years_after": v.cpu_years_after(milestones), "last_year": v.cpu_latest_year(milestones),
+            "base_after": v.cpu_base_growth_after(milestones),
+            "max_base_after": milestones[milestones.year > peak.year].base_mhz.max(),
+            "boost_latest": v.cpu_boost_latest_mhz(milestones),
+            "boost_after": v.cpu_boost_growth_after(milestones)}
+
+
+SERIES = ["Record parts: base clock", "Record parts: max boost clock", "All processors (Rupp)"]
+
+
+def chart(milestones: pd.DataFrame, rupp: pd.DataFrame) -> alt.Chart:
+    base = milestones.assign(series=SERIES[0], clock_mhz=milestones.base_mhz)
+    boost = milestones.dropna(subset=["boost_mhz"]).assign(series=SERIES[1],
+                                                           clock_mhz=lambda d: d.boost_mhz)
+    cols = ["series", "year", "clock_mhz", "processor", "source_url"]
+    table = pd.concat([
+        base[cols], boost[cols],
+        rupp.assign(series=SERIES[2], processor="(unnamed in source)")[cols],
+    ], ignore_index=True)
+    pick = alt.selection_point(fields=["series"], bind="legend")
+    enc = dict(
+        x=alt.X("year:Q", title="Year of introduction", scale=alt.Scale(zero=False, nice=False),
+                axis=alt.Axis(format="d", tickCount=10)),
+        y=alt.Y("clock_mhz:Q", title="Clock speed (MHz, log scale)",
+                scale=alt.Scale(type="log"), axis=alt.Axis(format="~s")),
+        color=alt.Color("series:N", title=None, scale=alt.Scale(domain=SERIES)),
+        opacity=alt.condition(pick, alt.value(1), alt.value(0.12)),
+        tooltip=[alt.Tooltip("processor:N", title="Processor"), alt.Tooltip("series:N", title="Series"),
+                 alt.Tooltip("year:Q", title="Year", format=".0f"),
+                 alt.Tooltip("clock_mhz:Q", title="Clock (MHz)", format=",.4~r")],
+    )
+    points = alt.Chart(table).mark_point().encode(
+        shape=alt.Shape("series:N", legend=None, scale=alt.Scale(domain=SERIES,
+                        range=["circle", "triangle-up", "circle"])),
+        size=alt.condition(alt.datum.series == SERIES[2], alt.value(22), alt.value(56)), **enc
+    ).add_params(pick)
+    line = alt.Chart(table).mark_line(interpolate="step-after").encode(**enc).transform_filter(
+        alt.datum.series == SERIES[0])
+    return alt.layer(line, points)

@@ -1,0 +1,288 @@
+"""The build graph: plan (pure) and run (side effects), then publish atomically.
+
+    resources (hashed) -> validate -> plan(keys, cache) -> run(stale, in parallel)
+    -> mkdocs into a staging folder -> swap the staging folder in for public/
+
+Nothing in public/ changes unless every step succeeded.
+"""
+from __future__ import annotations
+
+import ctypes
+import errno
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from importlib import metadata
+from multiprocessing import get_context
+from pathlib import Path
+
+from pipeline import data as datamod
+from pipeline import figures as figmod
+
+# Libraries whose versions shape the output: a change of any invalidates every figure.
+SHAPING_LIBS = ("altair", "vl-convert-python", "pandas", "numpy")
+RUNTIME_SNIPPET = "window.vegaEmbed = vegaEmbed;\n"
+
+
+class BuildError(Exception):
+    pass
+
+
+@dataclass
+class Task:
+    kind: str            # "figure" | "values" | "runtime"
+    name: str
+    key: str
+    out: Path
+    fig: figmod.Figure | None = None
+
+
+@dataclass
+class StageResult:
+    built: list[str] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)
+    manifest: dict = field(default_factory=dict)
+    seconds: float = 0.0
+
+
+def lib_versions() -> dict[str, str]:
+    return {lib: metadata.version(lib) for lib in SHAPING_LIBS}
+
+
+def _sha(*parts: bytes | str) -> str:
+    h = hashlib.sha256()
+    for p in parts:
+        h.update(p.encode() if isinstance(p, str) else p)
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def plan(root: Path, figures: dict, res: dict, cache: Path, versions: dict) -> list[Task]:
+    """Every task with its cache key; pure apart from reading source files."""
+    libs = json.dumps(versions, sort_keys=True)
+    engine = [(root / "pipeline" / n).read_bytes() for n in ("figures.py", "data.py")]
+    theme = (root / "figures" / "_theme.py").read_bytes()
+    tasks = []
+    for slug, fig in figures.items():
+        unknown = [d for d in fig.data if d not in res]
+        if unknown:
+            raise BuildError(f"{fig.path}: DATA names unknown resource(s) {', '.join(map(repr, unknown))} "
+                             f"(the data package has: {', '.join(sorted(res))})")
+        key = _sha((root / fig.path).read_bytes(), theme, *engine, libs,
+                   *(f"{d}:{res[d].digest}" for d in fig.data))
+        tasks.append(Task("figure", slug, key, cache / "figures" / slug / key[:16], fig))
+    values_src = root / "figures" / "_values.py"
+    if values_src.exists():
+        key = _sha(values_src.read_bytes(), (root / "pipeline" / "values.py").read_bytes(), libs,
+                   *(f"{n}:{r.digest}" for n, r in sorted(res.items())))
+        tasks.append(Task("values", "values", key, cache / "values" / key[:16]))
+    key = _sha(RUNTIME_SNIPPET, metadata.version("vl-convert-python"))
+    tasks.append(Task("runtime", "vega runtime", key, cache / "runtime" / key[:16]))
+    return tasks
+
+
+def stale(tasks: list[Task]) -> list[Task]:
+    return [t for t in tasks if not (t.out / "done").exists()]
+
+
+# ------------------------------------------------------------------- workers (own process)
+
+def _run_task(task: Task, root: str, res: dict) -> str:
+    os.environ.setdefault("PYTHONHASHSEED", "0")
+    out = Path(task.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if task.kind == "figure":
+        figmod.render(task.fig, root, {n: (str(r.path), r.descriptor) for n, r in res.items()},
+                      str(out), task.key)
+    elif task.kind == "values":
+        if root not in sys.path:
+            sys.path.insert(0, root)
+        from pipeline import values
+        values.compute(Path(root), res, out)
+    else:
+        import tempfile
+
+        import vl_convert as vlc
+        tmp = Path(tempfile.mkdtemp(dir=out.parent, prefix=".runtime-"))
+        (tmp / "vega-runtime.js").write_text(vlc.javascript_bundle(RUNTIME_SNIPPET), encoding="utf-8")
+        os.chmod(tmp, 0o755)
+        shutil.rmtree(out, ignore_errors=True)
+        os.replace(tmp, out)
+    (out / "done").write_text(task.key)
+    return task.name
+
+
+def run(tasks: list[Task], root: Path, res: dict, jobs: int, progress=None) -> None:
+    """Run tasks in parallel worker processes; collect every failure, then raise."""
+    if not tasks:
+        return
+    errors = []
+    ctx = get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(tasks))), mp_context=ctx) as pool:
+        futs = {pool.submit(_run_task, t, str(root), res): t for t in tasks}
+        for fut in as_completed(futs):
+            t = futs[fut]
+            try:
+                fut.result()
+            except Exception as e:  # report, keep going, fail at the end
+                msg = str(e) if isinstance(e, (figmod.FigureError, datamod.DataError)) else \
+                    f"{t.fig.path if t.fig else t.name}: {type(e).__name__}: {e}"
+                errors.append(msg)
+                err = t.out.parent / f"{t.out.name}.err"
+                err.parent.mkdir(parents=True, exist_ok=True)
+                err.write_text(msg + "\n", encoding="utf-8")
+            if progress:
+                progress(t)
+    if errors:
+        raise BuildError("\n".join(sorted(errors)))
+
+
+# ------------------------------------------------------------------------ the figure stage
+
+def figure_stage(root: Path, cache: Path, jobs: int | None = None, force: bool = False,
+                 console=None) -> StageResult:
+    """Validate data, then (re)build only the stale figures. Returns the manifest."""
+    t0 = time.perf_counter()
+    res = datamod.resources(root / "data")
+    problems = []
+    for r in res.values():
+        try:
+            datamod.validate(r, cache / "valid")
+        except datamod.DataError as e:
+            problems += e.problems
+    if problems:
+        raise datamod.DataError(problems)
+    try:
+        figures = figmod.discover(root)
+    except figmod.FigureError as e:
+        raise BuildError(str(e))
+    tasks = plan(root, figures, res, cache, lib_versions())
+    todo = tasks if force else stale(tasks)
+    jobs = jobs or os.cpu_count() or 1
+    if console is not None and todo:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+        with Progress(TextColumn("[bold]building[/]"), BarColumn(), MofNCompleteColumn(),
+                      TextColumn("{task.description}"), TimeElapsedColumn(), console=console,
+                      transient=True) as prog:
+            bar = prog.add_task("", total=len(todo))
+            run(todo, root, res, jobs, lambda t: prog.update(bar, advance=1, description=t.name))
+    else:
+        run(todo, root, res, jobs)
+    result = StageResult(built=[t.name for t in todo], reused=[t.name for t in tasks if t not in todo])
+    result.manifest = {
+        "figures": {t.name: {"dir": str(t.out), **json.loads((t.out / "meta.json").read_text())}
+                    for t in tasks if t.kind == "figure"},
+        "values": (json.loads((next(t for t in tasks if t.kind == "values").out / "values.json").read_text())
+                   if any(t.kind == "values" for t in tasks) else {}),
+        "runtime": str(next(t for t in tasks if t.kind == "runtime").out / "vega-runtime.js"),
+        "resources": {n: {"path": r.rel, "digest": r.digest, "version": r.descriptor.get("version")}
+                      for n, r in res.items()},
+    }
+    _prune(cache, tasks)
+    result.seconds = time.perf_counter() - t0
+    return result
+
+
+def _prune(cache: Path, tasks: list[Task]) -> None:
+    """Keep only the current artefact of each figure (old keys are dead weight)."""
+    live = {t.out for t in tasks}
+    for kind in ("figures", "values", "runtime"):
+        base = cache / kind
+        dirs = [p for p in base.glob("*/*") if p.is_dir()] if kind == "figures" else \
+            [p for p in base.glob("*") if p.is_dir()]
+        for d in dirs:
+            if d not in live and not d.name.startswith("."):
+                shutil.rmtree(d, ignore_errors=True)
+
+
+# --------------------------------------------------------------------------- publishing
+
+def source_date_epoch(root: Path) -> str:
+    """The last commit's time, so that a checkout always builds the same bytes."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return os.environ["SOURCE_DATE_EPOCH"]
+    try:
+        out = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%ct"],
+                             capture_output=True, text=True, check=True).stdout.strip()
+        return out or "0"
+    except (OSError, subprocess.CalledProcessError):
+        return "0"
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two directories (Linux renameat2 RENAME_EXCHANGE)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        fn = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    AT_FDCWD, RENAME_EXCHANGE = -100, 2
+    if fn(AT_FDCWD, bytes(a), AT_FDCWD, bytes(b), RENAME_EXCHANGE) == 0:
+        return True
+    if ctypes.get_errno() in (errno.ENOSYS, errno.EINVAL):
+        return False
+    raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()))
+
+
+def publish(stage: Path, public: Path) -> None:
+    """Put the staged site at `public` in one atomic step; the old one is removed after."""
+    if not public.exists():
+        os.replace(stage, public)
+        return
+    if _exchange(stage, public):
+        shutil.rmtree(stage)
+        return
+    old = public.with_name(public.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    os.replace(public, old)
+    os.replace(stage, public)
+    shutil.rmtree(old)
+
+
+class BuildLock:
+    """One build at a time per checkout; a second one is told who holds the lock."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def __enter__(self):
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(self.fd, 64, 0).decode(errors="replace").strip() or "?"
+            os.close(self.fd)
+            raise BuildError(f"another build is running in this checkout (pid {holder}); "
+                             f"wait for it to finish (lock: {self.path})")
+        os.ftruncate(self.fd, 0)
+        os.pwrite(self.fd, str(os.getpid()).encode(), 0)
+        return self
+
+    def __exit__(self, *exc):
+        fcntl.flock(self.fd, fcntl.LOCK_UN)
+        os.close(self.fd)
+
+
+def site_stage(root: Path, manifest_path: Path, stage: Path) -> None:
+    """mkdocs build into `stage`; the hooks read the figure manifest."""
+    os.environ["SCALING_MANIFEST"] = str(manifest_path)
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    try:
+        cfg = load_config(str(root / "mkdocs.yml"), site_dir=str(stage), strict=True)
+        mkdocs_build(cfg)
+    except MkDocsException as e:
+        raise BuildError(f"pages: {e}") from e
+    except SystemExit as e:
+        raise BuildError(f"pages: mkdocs stopped ({e})") from e

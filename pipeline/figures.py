@@ -1,0 +1,210 @@
+"""Figure modules: discovery (by reading, not importing) and rendering (in a worker).
+
+A figure module is `figures/<name>.py`; its slug is the name with '-' for '_'.
+It has a docstring (first line: title; the rest: caption with the takeaway),
+`DATA` (the data-package resources it reads, in the order chart() takes them),
+`ALT` (text alternative) and a pure `chart(*frames)` returning an Altair chart.
+"""
+from __future__ import annotations
+
+import ast
+import html
+import importlib
+import json
+import os
+import re
+import shutil
+import sys
+import tempfile
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+
+
+class FigureError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Figure:
+    slug: str
+    module: str          # importable name, e.g. figures.cpu_clock_speed
+    path: str            # repo-relative path of the module
+    title: str
+    caption: str
+    alt: str
+    data: tuple[str, ...]
+
+
+def slug_of(path: Path) -> str:
+    return path.stem.replace("_", "-")
+
+
+def read_figure(path: Path, root: Path) -> Figure:
+    rel = path.relative_to(root).as_posix()
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=rel)
+    except SyntaxError as e:
+        raise FigureError(f"{rel}: line {e.lineno}: syntax error: {e.msg}")
+    doc = ast.get_docstring(tree)
+    consts = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            if node.targets[0].id in ("DATA", "ALT"):
+                try:
+                    consts[node.targets[0].id] = ast.literal_eval(node.value)
+                except ValueError:
+                    raise FigureError(f"{rel}: line {node.lineno}: {node.targets[0].id} must be a literal")
+    has_chart = any(isinstance(n, ast.FunctionDef) and n.name == "chart" for n in tree.body)
+    missing = [w for w, ok in (("a docstring", bool(doc)), ("DATA", "DATA" in consts),
+                                ("ALT", bool(consts.get("ALT"))), ("a chart() function", has_chart)) if not ok]
+    if missing:
+        raise FigureError(f"{rel}: a figure module needs {', '.join(missing)}")
+    data = consts["DATA"]
+    if isinstance(data, str) or not all(isinstance(d, str) for d in data):
+        raise FigureError(f"{rel}: DATA must be a tuple of resource names")
+    title, _, caption = doc.partition("\n")
+    return Figure(slug_of(path), f"figures.{path.stem}", rel, title.strip(), " ".join(caption.split()),
+                  " ".join(consts["ALT"].split()), tuple(data))
+
+
+def discover(root: Path) -> dict[str, Figure]:
+    out = {}
+    for path in sorted((root / "figures").glob("*.py")):
+        if not path.name.startswith("_"):
+            fig = read_figure(path, root)
+            out[fig.slug] = fig
+    return out
+
+
+# --------------------------------------------------------------------------- rendering
+
+class _Strict(dict):
+    def __init__(self, fig, facts):
+        super().__init__(facts)
+        self.fig = fig
+
+    def __missing__(self, key):
+        raise FigureError(f"{self.fig.path}: the text names {{{key}}}, which facts() does not return")
+
+
+def fill_text(fig: Figure, mod, frames) -> Figure:
+    """Put the numbers computed by the module's facts(*frames) into title, caption and ALT."""
+    facts = {}
+    if hasattr(mod, "facts"):
+        try:
+            facts = mod.facts(*frames)
+        except Exception as e:
+            raise FigureError(f"{fig.path}: facts() raised {type(e).__name__}: {e}") from e
+    m = _Strict(fig, facts)
+    try:
+        return replace(fig, title=fig.title.format_map(m), caption=fig.caption.format_map(m),
+                       alt=fig.alt.format_map(m))
+    except (ValueError, IndexError) as e:
+        raise FigureError(f"{fig.path}: bad placeholder in the text: {e}") from e
+
+
+def _svg_accessible(svg: str, fig: Figure, variant: str) -> str:
+    """Give the root <svg> role="img", a <title> and a <desc> (vl-convert emits none)."""
+    tid, did = f"fig-{fig.slug}-{variant}-title", f"fig-{fig.slug}-{variant}-desc"
+    svg, n = re.subn(r"<svg\b", f'<svg role="img" aria-labelledby="{tid} {did}"', svg, count=1)
+    if not n:
+        raise FigureError(f"{fig.path}: renderer returned no <svg>")
+    head = (f'<title id="{tid}">{html.escape(fig.title)}</title>'
+            f'<desc id="{did}">{html.escape(fig.alt)}</desc>')
+    return re.sub(r"(<svg\b[^>]*>)", lambda m: m.group(1) + head, svg, count=1)
+
+
+def _write(dir_: Path, name: str, data: str | bytes) -> None:
+    mode = "wb" if isinstance(data, bytes) else "w"
+    kw = {} if isinstance(data, bytes) else {"encoding": "utf-8", "newline": "\n"}
+    with open(dir_ / name, mode, **kw) as f:
+        f.write(data)
+
+
+def _dump(obj) -> str:
+    return json.dumps(obj, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def plotted_frame(spec: dict, fig: Figure):
+    """The one dataset the chart shows, as a DataFrame (columns in first-seen order)."""
+    import pandas as pd
+
+    datasets = spec.get("datasets") or {}
+    if len(datasets) != 1:
+        raise FigureError(f"{fig.path}: chart() must plot exactly one table (found {len(datasets)}); "
+                          "combine the frames into one tidy table")
+    rows = next(iter(datasets.values()))
+    cols: dict[str, None] = {}
+    for r in rows:
+        cols.update(dict.fromkeys(r))
+    return pd.DataFrame(rows, columns=list(cols))
+
+
+def render(fig: Figure, root: str, resources: dict[str, str], out: str, key: str) -> dict:
+    """Build every artefact of one figure into `out` (atomically). Runs in a worker."""
+    root_p = Path(root)
+    if root not in sys.path:
+        sys.path.insert(0, root)
+    import altair as alt
+    import vl_convert as vlc
+
+    from pipeline import data as datamod
+    from figures import _theme
+
+    frames = [datamod.load(datamod.Resource(n, Path(p), d, "")) for n, (p, d) in
+              ((n, resources[n]) for n in fig.data)]
+    try:
+        mod = importlib.import_module(fig.module)
+        chart = mod.chart(*frames)
+    except Exception as e:  # the figure's own code failed: say where
+        raise FigureError(f"{fig.path}: chart() raised {type(e).__name__}: {e}") from e
+    if not isinstance(chart, alt.TopLevelMixin):
+        raise FigureError(f"{fig.path}: chart() returned {type(chart).__name__}, not an Altair chart")
+    fig = fill_text(fig, mod, frames)
+    sources = _theme.source_line(fig.data, {n: resources[n][1] for n in fig.data})
+    try:
+        spec = _theme.finish(chart, fig.title, sources).to_dict(validate=True)
+        spec_dark = _theme.finish(chart, fig.title, sources, dark=True).to_dict(validate=True)
+    except Exception as e:
+        raise FigureError(f"{fig.path}: not a valid Vega-Lite spec: {str(e).splitlines()[0]}") from e
+    frame = plotted_frame(spec, fig)
+
+    tmp = Path(tempfile.mkdtemp(prefix=f".{fig.slug}-", dir=Path(out).parent))
+    try:
+        s = fig.slug
+        _write(tmp, f"{s}.vl.json", _dump(spec))
+        _write(tmp, f"{s}.vg.json", _dump(vlc.vegalite_to_vega(spec)))
+        _write(tmp, f"{s}.dark.vg.json", _dump(vlc.vegalite_to_vega(spec_dark)))
+        svg = vlc.vegalite_to_svg(spec)
+        _write(tmp, f"{s}.svg", _svg_accessible(svg, fig, "light"))
+        _write(tmp, f"{s}.dark.svg", _svg_accessible(vlc.vegalite_to_svg(spec_dark), fig, "dark"))
+        _write(tmp, f"{s}.png", vlc.vegalite_to_png(spec, scale=2))
+        _write(tmp, f"{s}.csv", frame.to_csv(index=False, lineterminator="\n"))
+        m = re.search(r'<svg[^>]*\bwidth="([\d.]+)"[^>]*\bheight="([\d.]+)"', svg)
+        meta = {**asdict(fig), "key": key, "rows": len(frame),
+                "width": float(m.group(1)) if m else None, "height": float(m.group(2)) if m else None,
+                "sources": _row_sources(fig, {n: resources[n][1] for n in fig.data}, frames)}
+        _write(tmp, "meta.json", _dump(meta))
+        os.chmod(tmp, 0o755)
+        if Path(out).exists():
+            shutil.rmtree(out)
+        os.replace(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return meta
+
+
+def _row_sources(fig: Figure, descs: dict[str, dict], frames) -> list[dict]:
+    """Per resource: its package-level sources and licence, and the distinct row sources."""
+    out = []
+    for name, frame in zip(fig.data, frames):
+        d = descs[name]
+        rows = []
+        if "source_url" in frame:
+            counts = frame["source_url"].value_counts(sort=False)
+            rows = [{"url": u, "rows": int(c)} for u, c in counts.items()]
+        out.append({"resource": name, "title": d.get("title", name), "path": f"data/{d['path']}",
+                    "version": d.get("version"), "sources": d.get("sources", []),
+                    "licenses": d.get("licenses", []), "row_sources": rows})
+    return out

@@ -1,0 +1,137 @@
+"""mkdocs hooks: markers in the pages become figures and numbers; artefacts join the site.
+
+    <!-- fig:cpu-clock-speed -->   a numbered figure block (static SVG first, live on scroll)
+    <!-- val:sr71-speed-kmh -->    a number computed from the data at build time
+
+An unknown figure or value fails the build, naming the page and the line.
+mkdocs never builds charts: build.py does (or, under `build.py serve`, this hook
+asks the same incremental figure stage before each rebuild).
+"""
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parent.parent
+FIG = re.compile(r"^<!--\s*fig:([a-z0-9-]+)\s*-->\s*$", re.M)
+VAL = re.compile(r"<!--\s*val:([a-z0-9-]+)\s*-->")
+ANY = re.compile(r"<!--\s*(fig|val)\s*:\s*([^ >]*)\s*-->")
+ARTEFACTS = ("svg", "dark.svg", "png", "csv", "vl.json", "vg.json", "dark.vg.json")
+
+STATE: dict = {}
+
+
+def _manifest() -> dict:
+    path = os.environ.get("SCALING_MANIFEST")
+    if path:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    # `build.py serve`: bring the figures up to date (only the stale ones are built)
+    from pipeline.build import BuildError, figure_stage
+    from pipeline.data import DataError
+
+    try:
+        return figure_stage(ROOT, ROOT / ".cache").manifest
+    except (BuildError, DataError) as e:
+        raise PluginError(str(e)) from e
+
+
+def on_config(config):
+    STATE.clear()
+    STATE.update(_manifest())
+    return config
+
+
+def _base(page) -> str:
+    depth = page.url.count("/") if page.url else 0
+    return "../" * depth or "./"
+
+
+def _line(markdown: str, pos: int) -> int:
+    return markdown.count("\n", 0, pos) + 1
+
+
+def _licence(lics: list[dict]) -> str:
+    return ", ".join(html.escape(x.get("title") or x.get("name", "")) for x in lics)
+
+
+def figure_html(meta: dict, number: int, base: str) -> str:
+    e = html.escape
+    s = meta["slug"]
+    d = f"{base}figures/{s}/{s}"
+    w, h = meta.get("width") or 640, meta.get("height") or 400
+    srcs = []
+    for r in meta["sources"]:
+        named = "; ".join(f'<a href="{e(x["path"])}">{e(x["title"])}</a>' if x.get("path") else e(x["title"])
+                          for x in r["sources"])
+        rows = "".join(f'<li><a href="{e(x["url"])}">{e(x["url"])}</a> ({x["rows"]} row{"s" * (x["rows"] != 1)})</li>'
+                       for x in r["row_sources"])
+        detail = (f'<details class="fig-rows"><summary>Sources of individual rows ({len(r["row_sources"])})</summary>'
+                  f"<ul>{rows}</ul></details>") if rows else ""
+        srcs.append(f'<p class="fig-source"><span class="fig-label">Data</span> '
+                    f'<a href="{base}{e(r["path"])}">{e(r["title"])}</a>, v{e(r["version"] or "?")} '
+                    f'({_licence(r["licenses"])}). Sources: {named}.</p>{detail}')
+    return (
+        f'<figure class="fig" id="fig-{s}" data-slug="{s}" data-runtime="{base}assets/vega/vega-runtime.js" '
+        f'data-spec="{d}.vg.json" data-spec-dark="{d}.dark.vg.json" data-alt="{e(meta["alt"])}">'
+        f'<div class="fig-static">'
+        f'<img class="fig-img fig-light" src="{d}.svg" alt="{e(meta["alt"])}" width="{w:.0f}" height="{h:.0f}" decoding="async">'
+        f'<img class="fig-img fig-dark" src="{d}.dark.svg" alt="{e(meta["alt"])}" width="{w:.0f}" height="{h:.0f}" loading="lazy" decoding="async">'
+        f'</div><div class="fig-live" hidden></div>'
+        f'<figcaption><p class="fig-caption"><a class="fig-num" href="#fig-{s}" title="Permalink to this figure">'
+        f'Figure {number}</a> {e(meta["caption"])}</p>{"".join(srcs)}'
+        f'<p class="fig-links"><span class="fig-label">Download</span> '
+        f'<a href="{d}.svg" download>SVG</a> · <a href="{d}.png" download>PNG</a> · '
+        f'<a href="{d}.csv" download>CSV</a> · <a href="{d}.vl.json" download>Vega-Lite spec</a> · '
+        f'<button type="button" class="fig-copy" data-anchor="fig-{s}">Copy link</button></p>'
+        f"</figcaption></figure>"
+    )
+
+
+def value_html(name: str, v: dict) -> str:
+    e = html.escape
+    return (f'<span class="datum" data-value="{e(name)}" title="Computed at build time from '
+            f'{e(", ".join(v["data"]))}">{e(v["text"])}</span>')
+
+
+def on_page_markdown(markdown, page, config, files):
+    figs, vals = STATE.get("figures", {}), STATE.get("values", {})
+    src = page.file.src_uri
+    for m in ANY.finditer(markdown):
+        kind, name = m.groups()
+        known = figs if kind == "fig" else vals
+        if name not in known:
+            what = "figure" if kind == "fig" else "value"
+            raise PluginError(f"site/{src}: line {_line(markdown, m.start())}: unknown {what} '{name}' "
+                              f"(known: {', '.join(sorted(known)) or 'none'})")
+    for m in FIG.finditer(markdown):
+        pass
+    counter = iter(range(1, 1000))
+    base = _base(page)
+    markdown = FIG.sub(lambda m: "\n" + figure_html(figs[m.group(1)], next(counter), base) + "\n", markdown)
+    leftover = ANY.search(VAL.sub("", markdown))
+    if leftover:
+        raise PluginError(f"site/{src}: line {_line(markdown, leftover.start())}: a figure marker must stand "
+                          "alone on its line")
+    return VAL.sub(lambda m: value_html(m.group(1), vals[m.group(1)]), markdown)
+
+
+def on_post_build(config):
+    site = Path(config["site_dir"])
+    for slug, meta in STATE.get("figures", {}).items():
+        dest = site / "figures" / slug
+        dest.mkdir(parents=True, exist_ok=True)
+        for ext in ARTEFACTS:
+            shutil.copyfile(Path(meta["dir"]) / f"{slug}.{ext}", dest / f"{slug}.{ext}")
+    vega = site / "assets" / "vega"
+    vega.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(STATE["runtime"], vega / "vega-runtime.js")
+    data = site / "data"
+    data.mkdir(exist_ok=True)
+    for r in STATE.get("resources", {}).values():
+        shutil.copyfile(ROOT / r["path"], site / r["path"])

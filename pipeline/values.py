@@ -1,0 +1,73 @@
+"""Numbers quoted in the prose, computed from the data at build time.
+
+`figures/_values.py` declares each one with `@value(name, data=(...), fmt=...)`;
+a page writes `<!-- val:name -->` and the hook puts the formatted number there.
+"""
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+REGISTRY: dict[str, "Value"] = {}
+
+
+@dataclass(frozen=True)
+class Value:
+    name: str
+    fn: Callable
+    data: tuple[str, ...]
+    fmt: str
+    unit: str
+
+
+def value(name: str, data: tuple[str, ...], fmt: str = "{:,}", unit: str = ""):
+    def deco(fn):
+        if name in REGISTRY:
+            raise ValueError(f"value {name!r} declared twice")
+        REGISTRY[name] = Value(name, fn, tuple(data), fmt, unit)
+        return fn
+    return deco
+
+
+def _plain(x):
+    """numpy/pandas scalars to JSON-able Python values."""
+    if hasattr(x, "item"):
+        x = x.item()
+    if hasattr(x, "isoformat"):
+        x = x.isoformat()[:10]
+    return x
+
+
+def compute(root: Path, res: dict, out: Path) -> dict:
+    from pipeline import data as datamod
+
+    REGISTRY.clear()
+    importlib.reload(importlib.import_module("figures._values"))
+    frames = {}
+    result = {}
+    for v in REGISTRY.values():
+        for d in v.data:
+            if d not in res:
+                raise ValueError(f"figures/_values.py: value {v.name!r} reads unknown resource {d!r}")
+            if d not in frames:
+                frames[d] = datamod.load(res[d])
+        try:
+            raw = v.fn(*(frames[d] for d in v.data))
+        except Exception as e:
+            raise ValueError(f"figures/_values.py: value {v.name!r} raised {type(e).__name__}: {e}") from e
+        raw = _plain(raw)
+        result[v.name] = {"value": raw, "text": v.fmt.format(raw), "unit": v.unit,
+                          "data": [res[d].rel for d in v.data]}
+    tmp = Path(tempfile.mkdtemp(dir=out.parent, prefix=".values-"))
+    (tmp / "values.json").write_text(json.dumps(result, indent=1, sort_keys=True), encoding="utf-8")
+    os.chmod(tmp, 0o755)
+    if out.exists():
+        shutil.rmtree(out)
+    os.replace(tmp, out)
+    return result

@@ -1,0 +1,95 @@
+/* Figures: static SVG first; when a figure nears the viewport, load the self-hosted
+   Vega runtime once and swap in the live chart (tooltips, legend selection).
+   Without JavaScript every figure stays readable as its static SVG. */
+(function () {
+  "use strict";
+  var runtime = null;
+
+  function loadRuntime(src) {
+    if (!runtime) {
+      runtime = new Promise(function (resolve, reject) {
+        var s = document.createElement("script");
+        s.src = src;
+        s.onload = function () { resolve(window.vegaEmbed); };
+        s.onerror = function () { reject(new Error("could not load " + src)); };
+        document.head.appendChild(s);
+      });
+    }
+    return runtime;
+  }
+
+  function dark() {
+    return document.body.getAttribute("data-md-color-scheme") === "slate";
+  }
+
+  function mount(fig) {
+    if (fig.dataset.state) return;
+    fig.dataset.state = "loading";
+    var live = fig.querySelector(".fig-live");
+    var stat = fig.querySelector(".fig-static");
+    loadRuntime(fig.dataset.runtime).then(function (vegaEmbed) {
+      var isDark = dark();
+      var url = isDark ? fig.dataset.specDark : fig.dataset.spec;
+      return fetch(url).then(function (r) { return r.json(); }).then(function (spec) {
+        live.hidden = false;
+        return vegaEmbed(live, spec, {
+          mode: "vega", renderer: "svg", actions: false,
+          tooltip: { theme: isDark ? "dark" : "light" },
+          width: Math.max(280, Math.floor(live.clientWidth) - 16)
+        });
+      }).then(function (res) {
+        if (fig._view) fig._view.finalize();
+        fig._view = res.view;
+        fig.dataset.scheme = isDark ? "dark" : "light";
+        var svg = live.querySelector("svg");
+        if (svg) {
+          svg.setAttribute("role", "img");
+          svg.setAttribute("aria-label", fig.dataset.alt || "");
+        }
+        stat.hidden = true;
+        fig.dataset.state = "live";
+      });
+    }).catch(function (err) {
+      live.hidden = true;
+      stat.hidden = false;
+      fig.dataset.state = "static";
+      console.warn("figure stays static:", err);
+    });
+  }
+
+  function remount() {
+    document.querySelectorAll("figure.fig[data-state=live]").forEach(function (fig) {
+      if (fig.dataset.scheme !== (dark() ? "dark" : "light")) {
+        fig.dataset.state = "";
+        mount(fig);
+      }
+    });
+  }
+
+  function init() {
+    var figs = document.querySelectorAll("figure.fig[data-spec]");
+    if ("IntersectionObserver" in window) {
+      var io = new IntersectionObserver(function (entries) {
+        entries.forEach(function (e) {
+          if (e.isIntersecting) { io.unobserve(e.target); mount(e.target); }
+        });
+      }, { rootMargin: "200px 0px" });
+      figs.forEach(function (f) { io.observe(f); });
+    } else {
+      figs.forEach(mount);
+    }
+    document.querySelectorAll(".fig-copy").forEach(function (b) {
+      b.addEventListener("click", function () {
+        var url = location.href.split("#")[0] + "#" + b.dataset.anchor;
+        (navigator.clipboard ? navigator.clipboard.writeText(url) : Promise.reject())
+          .then(function () { b.textContent = "Link copied"; })
+          .catch(function () { location.hash = b.dataset.anchor; });
+      });
+    });
+    new MutationObserver(remount).observe(document.body,
+      { attributes: true, attributeFilter: ["data-md-color-scheme"] });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

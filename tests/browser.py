@@ -1,0 +1,103 @@
+"""Real-browser helpers: Debian's Chromium driven by Playwright, and a loopback server.
+
+Never downloads a browser. Used by the browser tests and by `python tests/browser.py
+shots` (screenshots of every page in light and dark mode and at phone width).
+"""
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import os
+import shutil
+import sys
+import threading
+from pathlib import Path
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def chromium_path() -> str | None:
+    return CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *a):
+        pass
+
+
+@contextlib.contextmanager
+def serve(directory: Path):
+    """Serve `directory` on 127.0.0.1 at a free port; yields the base URL."""
+    handler = functools.partial(_Quiet, directory=str(directory))
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    t = threading.Thread(target=srv.serve_forever, daemon=True)
+    t.start()
+    try:
+        yield f"http://127.0.0.1:{srv.server_address[1]}/"
+    finally:
+        srv.shutdown()
+        srv.server_close()
+
+
+@contextlib.contextmanager
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    path = chromium_path()
+    if not path:
+        raise RuntimeError("Debian's chromium is not installed (apt-get install chromium)")
+    # Playwright gives every launch a fresh, empty profile (user-data dir) of its own.
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=path, args=FLAGS, headless=True)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+def pages(public: Path) -> list[str]:
+    """URL paths of every HTML page of the built site (404 aside)."""
+    out = []
+    for f in sorted(public.rglob("index.html")):
+        rel = f.parent.relative_to(public).as_posix()
+        out.append("" if rel == "." else rel + "/")
+    return out
+
+
+def set_scheme(page, scheme: str) -> None:
+    page.evaluate("""s => { localStorage.setItem('/.__palette', JSON.stringify(
+        {index: s === 'slate' ? 1 : 0, color: {scheme: s}}));
+        document.body.setAttribute('data-md-color-scheme', s); }""", scheme)
+
+
+def shots(public: Path, out: Path) -> list[Path]:
+    """Full-page screenshots: light and dark at 1280 px, light and dark at 360 px."""
+    out.mkdir(parents=True, exist_ok=True)
+    made = []
+    with serve(public) as base, browser() as ctx:
+        for path in pages(public):
+            for scheme in ("default", "slate"):
+                for w, h in ((1280, 900), (360, 740)):
+                    page = ctx.new_page(viewport={"width": w, "height": h})
+                    page.goto(base + path)
+                    set_scheme(page, scheme)
+                    page.wait_for_timeout(150)
+                    # scroll through so every figure goes live
+                    for y in range(0, page.evaluate("document.body.scrollHeight"), 500):
+                        page.evaluate(f"window.scrollTo(0, {y})")
+                        page.wait_for_timeout(60)
+                    page.wait_for_timeout(800)
+                    name = (path.strip("/").replace("/", "_") or "home") + f"-{scheme}-{w}.png"
+                    page.screenshot(path=str(out / name), full_page=True)
+                    made.append(out / name)
+                    page.close()
+    return made
+
+
+if __name__ == "__main__":
+    root = Path(__file__).resolve().parent.parent
+    for p in shots(root / "public", root / "tests" / "_artifacts" / "shots"):
+        print(p)
