@@ -279,10 +279,24 @@ def site_stage(root: Path, manifest_path: Path, stage: Path) -> None:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    import logging
+
+    class Collect(logging.Handler):
+        def __init__(self):
+            super().__init__(logging.WARNING)
+            self.messages = []
+
+        def emit(self, record):
+            self.messages.append(record.getMessage())
+
+    log = logging.getLogger("mkdocs")
+    collect = Collect()
+    log.addHandler(collect)
     try:
         cfg = load_config(str(root / "mkdocs.yml"), site_dir=str(stage), strict=True)
         mkdocs_build(cfg)
-    except MkDocsException as e:
-        raise BuildError(f"pages: {e}") from e
-    except SystemExit as e:
-        raise BuildError(f"pages: mkdocs stopped ({e})") from e
+    except (MkDocsException, SystemExit) as e:
+        said = "\n".join(f"pages: {m}" for m in collect.messages)
+        raise BuildError(said or f"pages: {e}") from e
+    finally:
+        log.removeHandler(collect)

@@ -98,6 +98,8 @@ def _describe(res: Resource, err) -> str:
         where.append(f"line {row} (data row {row - 1})")
     if field:
         where.append(f'column "{field}"')
+    elif getattr(err, "label", None):
+        where.append(f'column "{err.label}" (position {err.field_number})')
     elif getattr(err, "field_number", None) and err.field_number <= len(fields):
         where.append(f'column "{fields[err.field_number - 1]}"')
     elif getattr(err, "field_number", None):
@@ -117,12 +119,14 @@ def _describe(res: Resource, err) -> str:
         "duplicate-label": "duplicate column name",
         "blank-label": "blank column name",
     }.get(err.type, err.type)
-    detail = err.note
+    detail = err.note or {"extra-label": "the schema has no such column",
+                          "extra-cell": "the row has more values than the header has columns"}.get(err.type, err.message)
     if cell not in (None, ""):
         detail = f'value "{cell}": {detail}'
     elif err.type == "constraint-error":
         detail = f"empty value: {detail}"
-    return f"{': '.join([', '.join(where)])}: {rule} — {detail}"
+    place = ", ".join(where[1:])
+    return f"{res.rel}: {place + ': ' if place else ''}{rule} — {detail}"
 
 
 def validate(res: Resource, stamp_dir: Path | None = None) -> None:

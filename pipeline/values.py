@@ -47,8 +47,11 @@ def _plain(x):
 def compute(root: Path, res: dict, out: Path) -> dict:
     from pipeline import data as datamod
 
+    import sys
+
     REGISTRY.clear()
-    importlib.reload(importlib.import_module("figures._values"))
+    mod = sys.modules.get("figures._values")
+    importlib.reload(mod) if mod else importlib.import_module("figures._values")
     frames = {}
     result = {}
     for v in REGISTRY.values():

@@ -1,0 +1,28 @@
+# The two set-up commands (see README): `make site` and `make test`.
+# Both install the pinned dependencies from requirements.lock into .venv first.
+PY      ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+
+.PHONY: site test serve bench clean
+
+site: $(STAMP)
+	$(BIN)/python build.py build
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q -ra tests
+
+serve: $(STAMP)
+	$(BIN)/python build.py serve
+
+bench: $(STAMP)
+	$(BIN)/python tests/benchmark.py
+
+$(STAMP): requirements.lock
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	touch $(STAMP)
+
+clean:
+	rm -rf public .cache

@@ -1,0 +1,81 @@
+"""Shared fixtures: a private copy of the repository to build in, and its built site."""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SKIP = {".git", ".venv", ".cache", "public", "public.old", "_artifacts", "__pycache__",
+        ".pytest_cache", "node_modules"}
+CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "browser: drives Debian's Chromium through Playwright")
+
+
+def copy_repo(dest: Path) -> Path:
+    shutil.copytree(ROOT, dest, ignore=lambda d, names: [n for n in names if n in SKIP])
+    return dest
+
+
+def run_build(root: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    e = {**os.environ, "SOURCE_DATE_EPOCH": "1719446400", "COLUMNS": "200", **(env or {})}
+    e.pop("SCALING_MANIFEST", None)
+    return subprocess.run([sys.executable, str(root / "build.py"), *args], cwd=root, env=e,
+                          capture_output=True, text=True, timeout=600)
+
+
+def tree_digest(path: Path) -> dict[str, str]:
+    """Every file under `path` with its sha256: compares two trees byte for byte."""
+    return {p.relative_to(path).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(path.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="session")
+def built_repo(tmp_path_factory) -> Path:
+    """A copy of the repository, built once (figures cached); tests copy it further."""
+    root = copy_repo(tmp_path_factory.mktemp("built") / "repo")
+    r = run_build(root)
+    assert r.returncode == 0, r.stdout + r.stderr
+    return root
+
+
+@pytest.fixture(scope="session")
+def public(built_repo) -> Path:
+    return built_repo / "public"
+
+
+@pytest.fixture
+def scratch_repo(built_repo, tmp_path) -> Path:
+    """A private, already-built copy (cache and public/ included) that a test may break."""
+    dest = tmp_path / "repo"
+    shutil.copytree(built_repo, dest, symlinks=True)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium. Missing: a failure under CI=true, a skip elsewhere."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from browser import chromium_path
+
+    path = chromium_path()
+    if not path:
+        msg = "Debian's chromium is not installed (apt-get install chromium)"
+        if CI:
+            pytest.fail(msg)
+        pytest.skip(msg)
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        if CI:
+            pytest.fail("playwright (Python) is not installed")
+        pytest.skip("playwright (Python) is not installed")
+    return path

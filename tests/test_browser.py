@@ -1,0 +1,94 @@
+"""In Debian's Chromium: every figure renders and goes live, tooltips appear on hover,
+no console errors, and no request leaves 127.0.0.1."""
+from __future__ import annotations
+
+import json
+from urllib.parse import urlparse
+
+import pytest
+
+from browser import browser, pages, serve
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def session(public, chromium):
+    with serve(public) as base, browser() as b:
+        yield base, b
+
+
+def visit(session, path, **ctx):
+    base, b = session
+    page = b.new_page(**ctx)
+    log = {"errors": [], "requests": []}
+    page.on("console", lambda m: m.type in ("error", "warning") and log["errors"].append(m.text))
+    page.on("pageerror", lambda e: log["errors"].append(str(e)))
+    page.on("request", lambda r: log["requests"].append(r.url))
+    page.goto(base + path)
+    return page, log
+
+
+def figures_on(public):
+    found = {}
+    for path in pages(public):
+        html = (public / path / "index.html").read_text()
+        n = html.count('<figure class="fig"')
+        if n:
+            found[path] = n
+    return found
+
+
+def test_every_figure_goes_live_with_tooltips_and_nothing_leaves_loopback(public, session):
+    figs = figures_on(public)
+    assert sum(figs.values()) >= 2
+    for path, count in figs.items():
+        page, log = visit(session, path, viewport={"width": 1200, "height": 900})
+        figures = page.locator("figure.fig")
+        assert figures.count() == count
+        for i in range(count):
+            fig = figures.nth(i)
+            fig.scroll_into_view_if_needed()
+            page.wait_for_function("f => f.dataset.state === 'live'", arg=fig.element_handle(), timeout=15000)
+            assert fig.locator(".fig-live svg").count() == 1
+            assert fig.locator(".fig-static").is_hidden()
+            # hover the data points one by one until a tooltip shows
+            marks = fig.locator(".fig-live svg path[role='graphics-symbol'], "
+                                ".fig-live svg .mark-symbol path")
+            assert marks.count() > 5, "live chart has point marks"
+            shown = False
+            for j in range(min(marks.count(), 30)):
+                marks.nth(j).hover(force=True)
+                tip = page.locator("#vg-tooltip-element.visible")
+                if tip.count() and tip.inner_text().strip():
+                    shown = True
+                    break
+            assert shown, f"{path}: no tooltip on figure {i + 1}"
+        assert log["errors"] == [], log["errors"]
+        hosts = {urlparse(u).hostname for u in log["requests"] if not u.startswith(("data:", "blob:"))}
+        assert hosts == {"127.0.0.1"}, hosts
+        page.close()
+
+
+def test_figures_readable_without_javascript(public, session):
+    base, b = session
+    ctx = b.new_context(java_script_enabled=False)
+    page = ctx.new_page()
+    page.goto(base + "chapters/trend-lines/")
+    imgs = page.locator("figure.fig .fig-light")
+    assert imgs.count() >= 2
+    for i in range(imgs.count()):
+        imgs.nth(i).scroll_into_view_if_needed()
+        page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=imgs.nth(i).element_handle())
+        assert imgs.nth(i).get_attribute("alt")
+    ctx.close()
+
+
+def test_prose_numbers_come_from_data(public):
+    values = {}
+    for d in (public.parent / ".cache" / "values").glob("*/values.json"):
+        values = json.loads(d.read_text())
+    html = (public / "chapters" / "trend-lines" / "index.html").read_text()
+    assert html.count('class="datum"') >= 15
+    assert f'data-value="airspeed-record-kmh" title="Computed at build time from data/airspeed_records.csv">' \
+           f'{values["airspeed-record-kmh"]["text"]}<' in html

@@ -1,0 +1,109 @@
+"""The build: only stale figures rebuild, a no-op builds nothing, clean builds are identical,
+and a broken figure or page fails the build without touching public/."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+import time
+
+import pytest
+
+from conftest import copy_repo, run_build, tree_digest
+
+
+def built(r) -> list[str]:
+    m = re.search(r"built (\d+), reused (\d+).*?(?:— rebuilt: (.*))?$", r.stderr.strip().splitlines()[-1])
+    assert m, r.stderr
+    return sorted(x.strip() for x in (m.group(3) or "").split(",") if x.strip())
+
+
+def test_noop_rebuild_builds_nothing(scratch_repo):
+    r = run_build(scratch_repo)
+    assert r.returncode == 0, r.stderr
+    assert built(r) == []
+    assert re.search(r"built 0, reused \d+", r.stderr)
+
+
+def test_editing_one_csv_rebuilds_only_its_figures(scratch_repo):
+    csv = scratch_repo / "data" / "airspeed_records.csv"
+    lines = csv.read_text().splitlines(keepends=True)
+    csv.write_text("".join(lines[:-1]))  # drop the last record
+    r = run_build(scratch_repo)
+    assert r.returncode == 0, r.stderr
+    assert built(r) == ["airspeed-record", "values"]  # not cpu-clock-speed, not the runtime
+    shown = (scratch_repo / "public/figures/airspeed-record/airspeed-record.csv").read_text()
+    assert shown.count("\n") == len(lines) - 1
+
+
+def test_editing_a_figure_module_rebuilds_only_it(scratch_repo):
+    mod = scratch_repo / "figures" / "cpu_clock_speed.py"
+    mod.write_text(mod.read_text().replace("Year of introduction", "Year introduced"))
+    r = run_build(scratch_repo)
+    assert r.returncode == 0, r.stderr
+    assert built(r) == ["cpu-clock-speed"]
+    assert "Year introduced" in (scratch_repo / "public/figures/cpu-clock-speed/cpu-clock-speed.svg").read_text()
+
+
+def test_two_clean_builds_are_byte_identical(tmp_path):
+    a, b = copy_repo(tmp_path / "a"), copy_repo(tmp_path / "b")
+    for root in (a, b):
+        r = run_build(root, "build", "--jobs", "2")
+        assert r.returncode == 0, r.stderr
+    da, db = tree_digest(a / "public"), tree_digest(b / "public")
+    assert da.keys() == db.keys()
+    assert [k for k in da if da[k] != db[k]] == []
+    assert "sitemap.xml.gz" in da
+
+
+FAILURES = {
+    "unknown-resource": ("figures/airspeed_record.py", 'DATA = ("airspeed_records",)',
+                         'DATA = ("airspeed_recordz",)',
+                         "figures/airspeed_record.py: DATA names unknown resource(s) 'airspeed_recordz'"),
+    "chart-raises": ("figures/airspeed_record.py", "    table = records", "    1 / 0\n    table = records",
+                     "figures/airspeed_record.py: chart() raised ZeroDivisionError"),
+    "chart-returns-nothing": ("figures/airspeed_record.py", "    return alt.layer(step, points)", "    return None",
+                              "figures/airspeed_record.py: chart() returned NoneType, not an Altair chart"),
+    "invalid-vega-lite": ("figures/airspeed_record.py", 'mark_point()', 'mark_point(shape=12)',
+                          "figures/airspeed_record.py: "),
+    "unknown-figure-marker": ("site/chapters/trend-lines.md", "<!-- fig:airspeed-record -->",
+                              "<!-- fig:airspeed-recrod -->",
+                              "site/chapters/trend-lines.md: line "),
+    "unknown-value-marker": ("site/chapters/trend-lines.md", "<!-- val:airspeed-record-kmh -->",
+                             "<!-- val:airspeed-record-mph -->", "unknown value 'airspeed-record-mph'"),
+    "missing-caption-fact": ("figures/airspeed_record.py", "then stopped in {record_year}",
+                             "then stopped in {record_yaer}", "names {record_yaer}, which facts() does not return"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(FAILURES))
+def test_broken_figure_or_page_fails_cleanly(scratch_repo, case):
+    path, old, new, expected = FAILURES[case]
+    f = scratch_repo / path
+    src = f.read_text()
+    assert old in src
+    f.write_text(src.replace(old, new, 1))
+    before = tree_digest(scratch_repo / "public")
+    r = run_build(scratch_repo)
+    assert r.returncode != 0
+    assert "public/ was left as it was" in r.stderr
+    assert expected in r.stderr, r.stderr
+    assert tree_digest(scratch_repo / "public") == before
+
+
+def test_second_build_at_once_is_refused(scratch_repo):
+    sys.path.insert(0, str(scratch_repo))
+    lock = scratch_repo / ".cache" / "build.lock"
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import fcntl, os, sys, time; fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT);"
+        "fcntl.flock(fd, fcntl.LOCK_EX); os.write(fd, b'4242'); print('locked', flush=True); time.sleep(30)"),
+        str(lock)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        r = run_build(scratch_repo)
+        assert r.returncode != 0
+        assert "another build is running in this checkout (pid 4242)" in r.stderr
+    finally:
+        holder.kill()

@@ -1,0 +1,146 @@
+"""The data package: it validates, every row is sourced, and bad data is refused precisely."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import frictionless
+import pytest
+
+from conftest import ROOT, run_build, tree_digest
+
+PKG = ROOT / "data" / "datapackage.json"
+
+
+def descriptor() -> dict:
+    return json.loads(PKG.read_text(encoding="utf-8"))
+
+
+def test_package_validates():
+    report = frictionless.validate(str(PKG))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "note"])
+
+
+@pytest.mark.parametrize("res", descriptor()["resources"], ids=lambda r: r["name"])
+def test_resource_metadata_complete(res):
+    for key in ("title", "description", "version", "licenses", "sources", "schema"):
+        assert res.get(key), f"{res['name']}: missing {key}"
+    assert res["schema"].get("primaryKey"), f"{res['name']}: no primary key"
+    for f in res["schema"]["fields"]:
+        assert f.get("type") and f.get("title"), f"{res['name']}.{f['name']}: type and title"
+        if f["name"].endswith(("_mhz", "_kmh")):
+            assert f.get("unit"), f"{res['name']}.{f['name']}: a measured value needs a unit"
+    names = [f["name"] for f in res["schema"]["fields"]]
+    assert "source_url" in names, f"{res['name']}: rows must carry their own source"
+
+
+@pytest.mark.parametrize("res", descriptor()["resources"], ids=lambda r: r["name"])
+def test_every_row_has_a_source(res):
+    rows = list(csv.DictReader(open(ROOT / "data" / res["path"], encoding="utf-8")))
+    assert rows
+    for i, row in enumerate(rows, start=2):
+        url = row["source_url"].strip()
+        assert url.startswith(("http://", "https://")), f"{res['path']} line {i}: no source URL"
+
+
+# ------------------------------------------------------------------------- bad input
+
+def _rows(path: Path) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+
+
+def _write(path: Path, rows: list[list[str]]) -> None:
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    path.write_text(buf.getvalue(), encoding="utf-8")
+
+
+def set_cell(path: Path, line: int, column: str, value: str) -> None:
+    rows = _rows(path)
+    rows[line - 1][rows[0].index(column)] = value
+    _write(path, rows)
+
+
+def drop_column(path: Path, column: str) -> None:
+    rows = _rows(path)
+    i = rows[0].index(column)
+    _write(path, [r[:i] + r[i + 1:] for r in rows])
+
+
+def rename_column(path: Path, old: str, new: str) -> None:
+    rows = _rows(path)
+    rows[0][rows[0].index(old)] = new
+    _write(path, rows)
+
+
+def add_column(path: Path, name: str) -> None:
+    _write(path, [r + [name if i == 0 else "x"] for i, r in enumerate(_rows(path))])
+
+
+def duplicate_key(path: Path) -> None:
+    rows = _rows(path)
+    rows.insert(3, list(rows[2]))
+    _write(path, rows)
+
+
+def append(path: Path, text: bytes) -> None:
+    path.write_bytes(path.read_bytes() + text)
+
+
+AIR, RUPP, MILE = "data/airspeed_records.csv", "data/cpu_clock_rupp.csv", "data/cpu_clock_milestones.csv"
+
+CASES = {
+    "wrong-type": (lambda r: set_cell(r / AIR, 3, "speed_kmh", "fast"),
+                   f'{AIR}: line 3 (data row 2), column "speed_kmh": wrong type — value "fast"'),
+    "missing-column": (lambda r: drop_column(r / RUPP, "note"),
+                       f'{RUPP}: column "note": missing column'),
+    "renamed-column": (lambda r: rename_column(r / RUPP, "clock_mhz", "clock_ghz"),
+                       f'{RUPP}: column "clock_mhz": column name does not match the schema'),
+    "extra-column": (lambda r: add_column(r / AIR, "colour"),
+                     f'{AIR}: column "colour" (position 13): extra column — the schema has no such column'),
+    "duplicate-key": (lambda r: duplicate_key(r / AIR),
+                      f'{AIR}: line 4 (data row 3), column "id": duplicate value in a unique column'),
+    "empty-file": (lambda r: (r / RUPP).write_bytes(b""), f"{RUPP}: source-error — "),
+    "header-only": (lambda r: (r / RUPP).write_text(_rows(r / RUPP)[0] and ",".join(_rows(r / RUPP)[0]) + "\n"),
+                    f"{RUPP}: no data rows (only a header)"),
+    "non-utf8": (lambda r: append(r / MILE, b"zz-1,Caf\xe9 chip,X,,1999,5,,https://example.org/,\n"),
+                 f"{MILE}: line {{lines}}, byte 9: not UTF-8 (byte 0xe9)"),
+    "out-of-range": (lambda r: set_cell(r / AIR, 5, "speed_kmh", "99999"),
+                     f'{AIR}: line 5 (data row 4), column "speed_kmh": broken constraint — value "99999": '
+                     'constraint "maximum" is "10000"'),
+    "required-empty": (lambda r: set_cell(r / MILE, 6, "source_url", ""),
+                       f'{MILE}: line 6 (data row 5), column "source_url": broken constraint — empty value'),
+    "not-in-enum": (lambda r: set_cell(r / AIR, 2, "engine", "steam"),
+                    f'{AIR}: line 2 (data row 1), column "engine": broken constraint — value "steam"'),
+    "bad-date": (lambda r: set_cell(r / AIR, 4, "date", "1907-13-45"),
+                 f'{AIR}: line 4 (data row 3), column "date": wrong type — value "1907-13-45"'),
+    "bad-url": (lambda r: set_cell(r / RUPP, 7, "source_url", "see Rupp"),
+                f'{RUPP}: line 7 (data row 6), column "source_url": wrong type — value "see Rupp"'),
+    "stray-delimiter": (lambda r: append(r / RUPP, b"999,2020,3000,https://example.org/,,\n"),
+                        f"{RUPP}: line {{lines}} (data row {{rows}}), column 6: extra value (stray delimiter?) — the row has more"),
+    "csv-not-in-package": (lambda r: (r / "data" / "orphan.csv").write_text("a,b\n1,2\n"),
+                           "data/orphan.csv: not described in data/datapackage.json"),
+    "package-not-json": (lambda r: append(r / "data" / "datapackage.json", b"}"),
+                         "data/datapackage.json: line "),
+    "resource-without-file": (lambda r: (r / RUPP).unlink(),
+                              f"{RUPP}: file missing (named by resource 'cpu_clock_rupp'"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_bad_data_is_refused_precisely_and_public_untouched(scratch_repo, case):
+    mutate, expected = CASES[case]
+    before = tree_digest(scratch_repo / "public")
+    mutate(scratch_repo)
+    target = scratch_repo / (MILE if case == "non-utf8" else RUPP)
+    if target.exists():
+        lines = target.read_bytes().count(b"\n")
+        expected = expected.replace("{lines}", str(lines)).replace("{rows}", str(lines - 1))
+    r = run_build(scratch_repo)
+    out = r.stdout + r.stderr
+    assert r.returncode != 0, out
+    assert "public/ was left as it was" in out
+    assert expected in out, f"expected {expected!r} in:\n{out}"
+    assert tree_digest(scratch_repo / "public") == before

@@ -1,0 +1,104 @@
+"""Every figure: conventions, a valid Vega-Lite spec, renders, and its CSV is the plotted data."""
+from __future__ import annotations
+
+import ast
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import altair
+import jsonschema
+import pandas as pd
+import pytest
+
+from conftest import ROOT
+
+SLUGS = sorted(p.stem.replace("_", "-") for p in (ROOT / "figures").glob("[!_]*.py"))
+VL_SCHEMA = json.loads((Path(altair.__file__).parent / "vegalite" / "v6" / "schema" /
+                        "vega-lite-schema.json").read_text())
+
+
+def art(public: Path, slug: str, ext: str) -> Path:
+    return public / "figures" / slug / f"{slug}.{ext}"
+
+
+def test_there_are_figures():
+    assert {"cpu-clock-speed", "airspeed-record"} <= set(SLUGS)
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_module_conventions(slug):
+    path = ROOT / "figures" / f"{slug.replace('-', '_')}.py"
+    tree = ast.parse(path.read_text())
+    doc = ast.get_docstring(tree)
+    assert doc and len(doc.splitlines()[0]) < 100, "docstring: a title line, then the caption"
+    assert len(doc.split("\n", 1)[1].split()) >= 15, "the caption states the takeaway"
+    names = {t.id for n in tree.body if isinstance(n, ast.Assign) for t in n.targets if isinstance(t, ast.Name)}
+    assert {"DATA", "ALT"} <= names
+    assert any(isinstance(n, ast.FunctionDef) and n.name == "chart" for n in tree.body)
+    # pure: no file access or saving inside the module
+    src = path.read_text()
+    for bad in ("open(", ".save(", "read_csv", "to_csv"):
+        assert bad not in src, f"{path.name} must not {bad}"
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_spec_validates_against_vega_lite_schema(public, slug):
+    spec = json.loads(art(public, slug, "vl.json").read_text())
+    assert spec["$schema"].endswith("v6.4.1.json") or "vega-lite/v6" in spec["$schema"]
+    jsonschema.validate(spec, VL_SCHEMA)
+    vega = json.loads(art(public, slug, "vg.json").read_text())
+    assert vega["$schema"].startswith("https://vega.github.io/schema/vega/")
+    assert vega.get("marks"), "compiled Vega spec has marks"
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_svg_is_accessible_and_png_is_2x(public, slug):
+    meta = json.loads((public / "figures" / slug / f"{slug}.vl.json").read_text())
+    for ext in ("svg", "dark.svg"):
+        svg = art(public, slug, ext).read_text()
+        root = re.search(r"<svg\b[^>]*>", svg).group(0)
+        assert 'role="img"' in root and "aria-labelledby=" in root
+        assert re.search(r"<svg\b[^>]*><title id=[^>]*>[^<]{10,}</title><desc id=[^>]*>[^<]{40,}</desc>", svg)
+        assert "{" not in re.search(r"<title[^>]*>([^<]*)</title>", svg).group(1), "placeholders filled"
+    png = art(public, slug, "png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    w = int.from_bytes(png[16:20], "big")
+    svg_w = float(re.search(r'<svg\b[^>]*\bwidth="([\d.]+)"', art(public, slug, "svg").read_text()).group(1))
+    assert abs(w - 2 * svg_w) <= 2, (w, svg_w)
+    assert meta
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_csv_is_exactly_the_plotted_data(public, slug):
+    spec = json.loads(art(public, slug, "vl.json").read_text())
+    (rows,) = spec["datasets"].values()
+    table = list(csv.DictReader(io.StringIO(art(public, slug, "csv").read_text())))
+    assert len(table) == len(rows) > 0
+    for got, want in zip(table, rows):
+        for k, v in want.items():
+            if v is None:
+                assert got[k] == ""
+            elif isinstance(v, float):
+                assert float(got[k]) == pytest.approx(v, rel=1e-12)
+            else:
+                assert got[k] == str(v) if not isinstance(v, bool) else got[k] == str(v)
+
+
+def test_airspeed_csv_holds_every_record(public):
+    src = pd.read_csv(ROOT / "data" / "airspeed_records.csv")
+    shown = pd.read_csv(art(public, "airspeed-record", "csv"))
+    assert sorted(shown.speed_kmh) == sorted(src.speed_kmh)
+
+
+def test_cpu_csv_holds_every_part_and_every_rupp_point(public):
+    mile = pd.read_csv(ROOT / "data" / "cpu_clock_milestones.csv")
+    rupp = pd.read_csv(ROOT / "data" / "cpu_clock_rupp.csv")
+    shown = pd.read_csv(art(public, "cpu-clock-speed", "csv"))
+    counts = shown.series.value_counts()
+    assert counts["Record parts: base clock"] == len(mile)
+    assert counts["Record parts: max boost clock"] == mile.boost_mhz.notna().sum()
+    assert counts["All processors (Rupp)"] == len(rupp)
+    assert sorted(shown[shown.series.str.startswith("All")].clock_mhz) == sorted(rupp.clock_mhz)
