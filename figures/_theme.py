@@ -15,8 +15,8 @@ WIDTH, HEIGHT = 640, 340
 # Colour-blind-safe categorical palette (after Okabe & Ito), tuned for contrast
 # on white (light) and on the site's dark background (dark).
 PALETTE = {
-    "light": ["#0b6e99", "#c4421a", "#6a7d00", "#8a3ffc", "#a06a00", "#5a6270"],
-    "dark": ["#6cc4f0", "#ff8a65", "#b7cf4a", "#c5a3ff", "#f0b44c", "#aab2bf"],
+    "light": ["#0b6e99", "#c4421a", "#7b8591", "#6a7d00", "#8a3ffc", "#a06a00"],
+    "dark": ["#6cc4f0", "#ff8a65", "#8b949e", "#b7cf4a", "#c5a3ff", "#f0b44c"],
 }
 INK = {"light": "#1f2328", "dark": "#e6edf3"}
 MUTED = {"light": "#59636e", "dark": "#9da7b3"}
@@ -26,7 +26,7 @@ BACKGROUND = {"light": "#ffffff", "dark": "#1e2129"}
 # Named colours for series that mean the same thing in every figure.
 ACCENT = 0      # the series the figure is about
 CONTRAST = 1    # a second series, or a highlighted point
-CONTEXT = 5     # background context (greyed)
+CONTEXT = 2     # background context (greyed)
 
 
 def colour(i: int, mode: str = "light") -> str:
@@ -46,7 +46,8 @@ def config(mode: str = "light") -> dict:
                  "titleFontWeight": 500, "gridColor": grid, "domainColor": muted, "tickColor": muted,
                  "labelFont": FONT, "titleFont": FONT},
         "legend": {"labelColor": ink, "titleColor": ink, "labelFontSize": 12, "titleFontSize": 12,
-                   "orient": "top", "direction": "horizontal", "symbolStrokeWidth": 2},
+                   "orient": "top", "direction": "horizontal", "symbolStrokeWidth": 2,
+                   "labelLimit": 320, "columnPadding": 14},
         "range": {"category": PALETTE[mode]},
         "line": {"strokeWidth": 2.25},
         "point": {"size": 48, "filled": True},

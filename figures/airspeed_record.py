@@ -27,26 +27,38 @@ def facts(records: pd.DataFrame) -> dict:
             "first_jet_year": v.airspeed_first_jet_year(records)}
 
 
+STATUS = ["FAI-ratified", "Unofficial", "Recognition not confirmed"]
+
+
 def chart(records: pd.DataFrame) -> alt.Chart:
-    table = records.sort_values("date")[
-        ["date", "year", "aircraft", "pilot", "speed_kmh", "engine", "official", "source_url"]
-    ].assign(engine=lambda d: d.engine.map({"piston": "Piston engine", "jet": "Jet engine"}))
+    # a record whose day is unknown is placed at mid-year (plot_date) and says so
+    table = records.assign(
+        plot_date=records.date.fillna(pd.to_datetime(records.year.astype(str) + "-07-01")),
+        date_known=records.date.notna(),
+    ).sort_values(["plot_date", "speed_kmh"])[
+        ["plot_date", "date_known", "year", "aircraft", "pilot", "speed_kmh", "engine", "official", "source_url"]
+    ].assign(engine=lambda d: d.engine.map({"piston": "Piston engine", "jet": "Jet engine"}),
+             status=lambda d: d.official.map({True: STATUS[0], False: STATUS[1]}).fillna(STATUS[2]))
     pick = alt.selection_point(fields=["engine"], bind="legend")
-    x = alt.X("date:T", title=None, axis=alt.Axis(format="%Y", tickCount=12))
+    x = alt.X("plot_date:T", title=None, axis=alt.Axis(format="%Y", tickCount=12))
     y = alt.Y("speed_kmh:Q", title="Airspeed record (km/h)", axis=alt.Axis(format=",d"))
     color = alt.Color("engine:N", title=None,
                       scale=alt.Scale(domain=["Piston engine", "Jet engine"]))
-    step = alt.Chart(table).mark_line(interpolate="step-after", strokeWidth=1.5, opacity=0.6).encode(
-        x=x, y=y, color=alt.value("#8a939e"))
+    # the record as it stood on each date: the running maximum (an unofficial mark that was
+    # later beaten by lower official ones does not pull the line down)
+    step = alt.Chart(table).transform_window(
+        record="max(speed_kmh)", sort=[alt.SortField("plot_date")], frame=[None, 0]
+    ).mark_line(interpolate="step-after", strokeWidth=1.5, opacity=0.7).encode(
+        x=x, y=alt.Y("record:Q"), color=alt.value("#8a939e"))
     points = alt.Chart(table).mark_point().encode(
         x=x, y=y, color=color,
-        shape=alt.Shape("official:N", title=None,
-                        scale=alt.Scale(domain=[True, False], range=["circle", "diamond"]),
-                        legend=alt.Legend(labelExpr="datum.value ? 'FAI-ratified' : 'Unofficial'")),
+        shape=alt.Shape("status:N", title=None,
+                        scale=alt.Scale(domain=STATUS, range=["circle", "diamond", "triangle-up"])),
         opacity=alt.condition(pick, alt.value(1), alt.value(0.15)),
         tooltip=[alt.Tooltip("aircraft:N", title="Aircraft"), alt.Tooltip("pilot:N", title="Pilot"),
-                 alt.Tooltip("date:T", title="Date", format="%-d %B %Y"),
+                 alt.Tooltip("plot_date:T", title="Date", format="%-d %B %Y"),
+                 alt.Tooltip("date_known:N", title="Day known"),
                  alt.Tooltip("speed_kmh:Q", title="Speed (km/h)", format=",.1f"),
-                 alt.Tooltip("engine:N", title="Propulsion")],
+                 alt.Tooltip("engine:N", title="Propulsion"), alt.Tooltip("status:N", title="Status")],
     ).add_params(pick)
     return alt.layer(step, points)

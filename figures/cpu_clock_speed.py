@@ -29,7 +29,7 @@ def facts(milestones: pd.DataFrame, rupp: pd.DataFrame) -> dict:
             "boost_after": v.cpu_boost_growth_after(milestones)}
 
 
-SERIES = ["Record parts: base clock", "Record parts: max boost clock", "All processors (Rupp)"]
+SERIES = ["Fastest parts: base clock", "Fastest parts: max boost clock", "All processors (Rupp)"]
 
 
 def chart(milestones: pd.DataFrame, rupp: pd.DataFrame) -> alt.Chart:
@@ -45,8 +45,9 @@ def chart(milestones: pd.DataFrame, rupp: pd.DataFrame) -> alt.Chart:
     enc = dict(
         x=alt.X("year:Q", title="Year of introduction", scale=alt.Scale(zero=False, nice=False),
                 axis=alt.Axis(format="d", tickCount=10)),
-        y=alt.Y("clock_mhz:Q", title="Clock speed (MHz, log scale)",
-                scale=alt.Scale(type="log"), axis=alt.Axis(format="~s")),
+        y=alt.Y("clock_mhz:Q", title="Clock speed (log scale)", scale=alt.Scale(type="log"),
+                axis=alt.Axis(values=[0.1, 1, 10, 100, 1000, 10000], labelExpr=(
+                    "datum.value >= 1000 ? datum.value / 1000 + ' GHz' : datum.value + ' MHz'"))),
         color=alt.Color("series:N", title=None, scale=alt.Scale(domain=SERIES)),
         opacity=alt.condition(pick, alt.value(1), alt.value(0.12)),
         tooltip=[alt.Tooltip("processor:N", title="Processor"), alt.Tooltip("series:N", title="Series"),
@@ -54,7 +55,7 @@ def chart(milestones: pd.DataFrame, rupp: pd.DataFrame) -> alt.Chart:
                  alt.Tooltip("clock_mhz:Q", title="Clock (MHz)", format=",.4~r")],
     )
     points = alt.Chart(table).mark_point().encode(
-        shape=alt.Shape("series:N", legend=None, scale=alt.Scale(domain=SERIES,
+        shape=alt.Shape("series:N", title=None, scale=alt.Scale(domain=SERIES,
                         range=["circle", "triangle-up", "circle"])),
         size=alt.condition(alt.datum.series == SERIES[2], alt.value(22), alt.value(56)), **enc
     ).add_params(pick)
