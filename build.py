@@ -51,7 +51,12 @@ def serve(root: Path, port: int) -> None:
     os.environ.pop("SCALING_MANIFEST", None)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(root)
+    import logging
+
     from mkdocs.commands.serve import serve as mkdocs_serve
+    from rich.logging import RichHandler
+
+    logging.basicConfig(level=logging.INFO, format="%(message)s", handlers=[RichHandler(show_path=False)])
 
     mkdocs_serve(str(root / "mkdocs.yml"), livereload=True, dev_addr=f"127.0.0.1:{port}",
                  watch=[str(root / "data"), str(root / "figures"), str(root / "pipeline")])

@@ -107,3 +107,48 @@ def test_second_build_at_once_is_refused(scratch_repo):
         assert "another build is running in this checkout (pid 4242)" in r.stderr
     finally:
         holder.kill()
+
+
+def test_serve_rebuilds_only_the_affected_figure_on_save(scratch_repo):
+    import socket
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**__import__("os").environ, "SOURCE_DATE_EPOCH": "1719446400"}
+    env.pop("SCALING_MANIFEST", None)
+    proc = subprocess.Popen([sys.executable, "build.py", "serve", "--port", str(port)], cwd=scratch_repo,
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}/ai-scaling-myths/"
+
+    def get(path):
+        with urllib.request.urlopen(base + path, timeout=5) as r:
+            return r.read().decode()
+
+    def wait_for(pred, what):
+        end = time.time() + 60
+        while time.time() < end:
+            try:
+                if pred():
+                    return
+            except OSError:
+                pass
+            time.sleep(0.5)
+        raise AssertionError(f"timed out waiting for {what}")
+
+    import pandas as pd
+
+    csv = scratch_repo / "data" / "airspeed_records.csv"
+    record = pd.read_csv(csv).speed_kmh.max()
+    try:
+        wait_for(lambda: f"{record:,.0f}<" in get("chapters/trend-lines/"), "the first build")
+        cpu_dirs = sorted(p.name for p in (scratch_repo / ".cache/figures/cpu-clock-speed").iterdir())
+        csv.write_text(csv.read_text().replace(f"{record}", f"{record + 100}"))
+        wait_for(lambda: f"{record + 100:,.0f}<" in get("chapters/trend-lines/"), "the rebuilt page")
+        assert f"{record + 100}" in get("figures/airspeed-record/airspeed-record.csv")
+        assert sorted(p.name for p in (scratch_repo / ".cache/figures/cpu-clock-speed").iterdir()) == cpu_dirs
+        assert "livereload" in get("chapters/trend-lines/")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

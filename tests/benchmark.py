@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""Benchmark the build (not a test): medians over several runs, printed as a table.
+
+    python tests/benchmark.py [--runs 5]
+
+Works in a private copy of the repository. Scenarios:
+  clean       no cache, no public/ (what a fresh clone does after installing)
+  no-op       nothing changed
+  one CSV     one value of data/airspeed_records.csv edited (alternating, so it always changes)
+  naive       the baseline: every figure and the Vega runtime regenerated from scratch
+              (build --force), i.e. the same work without the cache
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from conftest import copy_repo, run_build  # noqa: E402
+
+
+def timed(root: Path, *args: str) -> tuple[float, float, str]:
+    t = time.perf_counter()
+    r = run_build(root, *args)
+    wall = time.perf_counter() - t
+    if r.returncode:
+        sys.exit(r.stderr)
+    last = r.stderr.strip().splitlines()[-1]
+    stage = float(re.search(r"figure stage ([\d.]+) s", last).group(1))
+    ran = re.search(r"rebuilt: (.*)$", last)
+    return wall, stage, ran.group(1) if ran else "-"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=5)
+    runs = ap.parse_args().runs
+    tmp = Path(tempfile.mkdtemp(prefix="bench-"))
+    root = copy_repo(tmp / "repo")
+    csv = root / "data" / "airspeed_records.csv"
+    original = csv.read_text()
+    results = {}
+
+    def record(name, fn):
+        samples = [fn(i) for i in range(runs)]
+        results[name] = (statistics.median(s[0] for s in samples),
+                         statistics.median(s[1] for s in samples), samples[-1][2])
+
+    def clean(_):
+        shutil.rmtree(root / ".cache", ignore_errors=True)
+        shutil.rmtree(root / "public", ignore_errors=True)
+        return timed(root)
+
+    def edit(i):
+        csv.write_text(original.replace("3529.56", "3529.56" if i % 2 else "3529.57", 1))
+        return timed(root)
+
+    record("clean build", clean)
+    record("no-op rebuild", lambda _: timed(root))
+    record("one CSV edited", edit)
+    csv.write_text(original)
+    timed(root)
+    record("naive (--force, no cache)", lambda _: timed(root, "build", "--force"))
+    shutil.rmtree(tmp, ignore_errors=True)
+
+    print(f"median of {runs} runs, {sys.platform}, {__import__('os').cpu_count()} cores\n")
+    print(f"| scenario | wall (s) | figure stage (s) | what ran |")
+    print(f"|---|---:|---:|---|")
+    for name, (wall, stage, ran) in results.items():
+        print(f"| {name} | {wall:.2f} | {stage:.2f} | {ran} |")
+    print(f"\none-CSV rebuild vs clean build: {results['clean build'][0] / results['one CSV edited'][0]:.1f}x faster "
+          f"(figure stage: {results['clean build'][1] / max(results['one CSV edited'][1], 1e-3):.1f}x)")
+
+
+if __name__ == "__main__":
+    main()
