@@ -45,9 +45,11 @@ def config(mode: str = "light") -> dict:
         "axis": {"labelColor": muted, "titleColor": ink, "labelFontSize": 12, "titleFontSize": 12,
                  "titleFontWeight": 500, "gridColor": grid, "domainColor": muted, "tickColor": muted,
                  "labelFont": FONT, "titleFont": FONT},
-        "legend": {"labelColor": ink, "titleColor": ink, "labelFontSize": 12, "titleFontSize": 12,
+        "legend": {"labelColor": ink, "titleColor": ink, "symbolFillColor": muted, "symbolStrokeColor": muted, "labelFontSize": 12, "titleFontSize": 12,
                    "orient": "top", "direction": "horizontal", "symbolStrokeWidth": 2,
-                   "labelLimit": 320, "columnPadding": 14},
+                   "labelLimit": 320, "columnPadding": 14,
+                   # one column on narrow screens, so that legends never overflow a phone
+                   "columns": {"expr": "width < 480 ? 1 : 0"}},
         "range": {"category": PALETTE[mode]},
         "line": {"strokeWidth": 2.25},
         "point": {"size": 48, "filled": True},
@@ -64,9 +66,19 @@ def source_line(data: tuple[str, ...], descriptors: dict[str, dict]) -> str:
     return "Source: " + "; ".join(dict.fromkeys(titles))
 
 
-def finish(chart: alt.TopLevelMixin, title: str, subtitle: str, dark: bool = False) -> alt.TopLevelMixin:
-    """Title, source line, size and colours: the same on every figure."""
+def finish(chart: alt.TopLevelMixin, title: str | None, subtitle: str = "",
+           dark: bool = False) -> alt.TopLevelMixin:
+    """Title, source line, size and colours: the same on every figure.
+
+    With a title: the standalone chart (downloads carry their own title and source).
+    Without: the chart placed in a page, whose HTML gives title, caption and sources,
+    so that the chart itself can shrink to a phone's width.
+    """
     mode = "dark" if dark else "light"
+    if title is None:
+        return chart.properties(
+            autosize=alt.AutoSizeParams(type="fit", contains="padding"), width=WIDTH, height=HEIGHT,
+        ).configure(**config(mode))
     words, lines, cur = subtitle.split(), [], ""
     for w in words:  # wrap the source line at ~110 characters
         if len(cur) + len(w) > 110:

@@ -67,6 +67,24 @@ def clock_peak(m: pd.DataFrame) -> pd.Series:
     return m[m.base_mhz.cummax() >= m.base_mhz.max() / 2].iloc[0]
 
 
+WORDS = "zero one two three four five six seven eight nine ten eleven twelve".split()
+
+
+def in_words(n: int) -> str:
+    return WORDS[n] if 0 <= n < len(WORDS) else f"{n:,}"
+
+
+@value("cpu-decades-rising", MILE, "{}")
+def cpu_decades_rising(m):
+    """Whole decades from the first part to the peak, in words ('three')."""
+    return in_words(round((clock_peak(m).year - m.year.min()) / 10))
+
+
+@value("airspeed-decades-rising", AIR, "{}")
+def airspeed_decades_rising(records):
+    return in_words(round((_record(records).year - records.year.min()) / 10))
+
+
 @value("cpu-first-year", MILE, "{}")
 def cpu_first_year(m):
     return m.sort_values("year").iloc[0].year

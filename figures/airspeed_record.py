@@ -1,4 +1,4 @@
-"""The airspeed record rose for seven decades, then stopped in {record_year}
+"""The airspeed record rose for {decades} decades, then stopped in {record_year}
 
 From the first official record in {first_official_year} ({first_official_kmh:,.0f} km/h) to the
 {record_aircraft} in {record_year} ({record_kmh:,.0f} km/h), the absolute airspeed record kept
@@ -19,7 +19,7 @@ ALT = ("Step chart of the absolute flight airspeed record in kilometres per hour
 def facts(records: pd.DataFrame) -> dict:
     from figures import _values as v
     rec = v._record(records)
-    return {"record_year": rec.year, "record_kmh": rec.speed_kmh,
+    return {"decades": v.airspeed_decades_rising(records), "record_year": rec.year, "record_kmh": rec.speed_kmh,
             "record_aircraft": rec.aircraft.split(" (")[0], "first_year": records.year.min(),
             "first_official_year": v.airspeed_first_official_year(records),
             "first_official_kmh": v.airspeed_first_official_kmh(records),

@@ -1,6 +1,6 @@
-"""CPU clock speeds rose exponentially for three decades, then stopped
+"""CPU clock speeds rose exponentially for {decades} decades, then stopped
 
-From {first_year} to {peak_year} the clock of record-setting processors rose about
+From {first_year} to {peak_year} the clock of the fastest processors rose about
 {growth_before:,.0f}-fold, doubling every {doubling:.1f} years. In the {years_after}
 years since, base clocks rose at most {base_after:.2f}-fold, and even maximum boost
 clocks reach only {boost_after:.2f} times the {peak_year} peak. Nothing in the earlier
@@ -19,7 +19,7 @@ ALT = ("Scatter and line chart of processor clock speed in megahertz, on a logar
 def facts(milestones: pd.DataFrame, rupp: pd.DataFrame) -> dict:
     from figures import _values as v
     peak = v.clock_peak(milestones)
-    return {"first_year": v.cpu_first_year(milestones), "first_mhz": v.cpu_first_mhz(milestones),
+    return {"decades": v.cpu_decades_rising(milestones), "first_year": v.cpu_first_year(milestones), "first_mhz": v.cpu_first_mhz(milestones),
             "peak_year": peak.year, "peak_mhz": peak.base_mhz,
             "growth_before": v.cpu_growth_before(milestones), "doubling": v.cpu_doubling_years(milestones),
             "years_after": v.cpu_years_after(milestones), "last_year": v.cpu_latest_year(milestones),

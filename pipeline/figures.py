@@ -164,7 +164,8 @@ def render(fig: Figure, root: str, resources: dict[str, str], out: str, key: str
     sources = _theme.source_line(fig.data, {n: resources[n][1] for n in fig.data})
     try:
         spec = _theme.finish(chart, fig.title, sources).to_dict(validate=True)
-        spec_dark = _theme.finish(chart, fig.title, sources, dark=True).to_dict(validate=True)
+        page = _theme.finish(chart, None).to_dict(validate=True)
+        page_dark = _theme.finish(chart, None, dark=True).to_dict(validate=True)
     except Exception as e:
         raise FigureError(f"{fig.path}: not a valid Vega-Lite spec: {str(e).splitlines()[0]}") from e
     frame = plotted_frame(spec, fig)
@@ -172,13 +173,16 @@ def render(fig: Figure, root: str, resources: dict[str, str], out: str, key: str
     tmp = Path(tempfile.mkdtemp(prefix=f".{fig.slug}-", dir=Path(out).parent))
     try:
         s = fig.slug
+        # downloads: the standalone chart, with its own title and source line
         _write(tmp, f"{s}.vl.json", _dump(spec))
-        _write(tmp, f"{s}.vg.json", _dump(vlc.vegalite_to_vega(spec)))
-        _write(tmp, f"{s}.dark.vg.json", _dump(vlc.vegalite_to_vega(spec_dark)))
-        svg = vlc.vegalite_to_svg(spec)
-        _write(tmp, f"{s}.svg", _svg_accessible(svg, fig, "light"))
-        _write(tmp, f"{s}.dark.svg", _svg_accessible(vlc.vegalite_to_svg(spec_dark), fig, "dark"))
+        _write(tmp, f"{s}.svg", _svg_accessible(vlc.vegalite_to_svg(spec), fig, "file"))
         _write(tmp, f"{s}.png", vlc.vegalite_to_png(spec, scale=2))
+        # the page: title, caption and sources are HTML; the chart is static SVG, then live Vega
+        _write(tmp, f"{s}.vg.json", _dump(vlc.vegalite_to_vega(page)))
+        _write(tmp, f"{s}.dark.vg.json", _dump(vlc.vegalite_to_vega(page_dark)))
+        svg = vlc.vegalite_to_svg(page)
+        _write(tmp, f"{s}.page.svg", _svg_accessible(svg, fig, "light"))
+        _write(tmp, f"{s}.page.dark.svg", _svg_accessible(vlc.vegalite_to_svg(page_dark), fig, "dark"))
         _write(tmp, f"{s}.csv", frame.to_csv(index=False, lineterminator="\n"))
         m = re.search(r'<svg[^>]*\bwidth="([\d.]+)"[^>]*\bheight="([\d.]+)"', svg)
         meta = {**asdict(fig), "key": key, "rows": len(frame),

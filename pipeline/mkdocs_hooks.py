@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FIG = re.compile(r"^<!--\s*fig:([a-z0-9-]+)\s*-->\s*$", re.M)
 VAL = re.compile(r"<!--\s*val:([a-z0-9-]+)\s*-->")
 ANY = re.compile(r"<!--\s*(fig|val)\s*:\s*([^ >]*)\s*-->")
-ARTEFACTS = ("svg", "dark.svg", "png", "csv", "vl.json", "vg.json", "dark.vg.json")
+ARTEFACTS = ("svg", "png", "csv", "vl.json", "vg.json", "dark.vg.json", "page.svg", "page.dark.svg")
 
 STATE: dict = {}
 
@@ -79,12 +79,13 @@ def figure_html(meta: dict, number: int, base: str) -> str:
     return (
         f'<figure class="fig" id="fig-{s}" data-slug="{s}" data-runtime="{base}assets/vega/vega-runtime.js" '
         f'data-spec="{d}.vg.json" data-spec-dark="{d}.dark.vg.json" data-alt="{e(meta["alt"])}">'
+        f'<p class="fig-title"><a class="fig-num" href="#fig-{s}" title="Permalink to this figure">'
+        f'Figure {number}</a> {e(meta["title"])}</p>'
         f'<div class="fig-static">'
-        f'<img class="fig-img fig-light" src="{d}.svg" alt="{e(meta["alt"])}" width="{w:.0f}" height="{h:.0f}" decoding="async">'
-        f'<img class="fig-img fig-dark" src="{d}.dark.svg" alt="{e(meta["alt"])}" width="{w:.0f}" height="{h:.0f}" loading="lazy" decoding="async">'
+        f'<img class="fig-img fig-light" src="{d}.page.svg" alt="{e(meta["alt"])}" width="{w:.0f}" height="{h:.0f}" decoding="async">'
+        f'<img class="fig-img fig-dark" src="{d}.page.dark.svg" alt="{e(meta["alt"])}" width="{w:.0f}" height="{h:.0f}" loading="lazy" decoding="async">'
         f'</div><div class="fig-live" hidden></div>'
-        f'<figcaption><p class="fig-caption"><a class="fig-num" href="#fig-{s}" title="Permalink to this figure">'
-        f'Figure {number}</a> {e(meta["caption"])}</p>{"".join(srcs)}'
+        f'<figcaption><p class="fig-caption">{e(meta["caption"])}</p>{"".join(srcs)}'
         f'<p class="fig-links"><span class="fig-label">Download</span> '
         f'<a href="{d}.svg" download>SVG</a> · <a href="{d}.png" download>PNG</a> · '
         f'<a href="{d}.csv" download>CSV</a> · <a href="{d}.vl.json" download>Vega-Lite spec</a> · '

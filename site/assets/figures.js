@@ -48,6 +48,7 @@
         }
         stat.hidden = true;
         fig.dataset.state = "live";
+        if (fig.dataset.scheme !== (dark() ? "dark" : "light")) { fig.dataset.state = ""; mount(fig); }
       });
     }).catch(function (err) {
       live.hidden = true;
@@ -66,7 +67,19 @@
     });
   }
 
+  var resizeTimer = null;
+  function resize() {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(function () {
+      document.querySelectorAll("figure.fig[data-state=live]").forEach(function (fig) {
+        var live = fig.querySelector(".fig-live");
+        if (fig._view) fig._view.width(Math.max(280, Math.floor(live.clientWidth) - 16)).runAsync();
+      });
+    }, 150);
+  }
+
   function init() {
+    window.addEventListener("resize", resize);
     var figs = document.querySelectorAll("figure.fig[data-spec]");
     if ("IntersectionObserver" in window) {
       var io = new IntersectionObserver(function (entries) {

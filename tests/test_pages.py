@@ -1,0 +1,90 @@
+"""Pages: numbers in the prose come from data; markers resolve; links inside the site resolve."""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+
+from conftest import ROOT
+
+PAGES = sorted((ROOT / "site").rglob("*.md"))
+
+# Numbers that the prose may type because no dataset holds them, each with its reason.
+NOT_DATA = {
+    "2024": "publication year of the essay (bibliographic, not a data value)",
+    "27": "publication day of the essay",
+    "1973": "year of the US ban on civil supersonic flight over land, cited with its regulation",
+    "14": "title 14 of the US Code of Federal Regulations",
+    "91.817": "section number of the regulation",
+    "2": "chapter number of the essay",
+    "4": "'4 GHz Pentium 4': the name of a cancelled product, not a measured value",
+}
+
+
+def prose_numbers(md: str) -> list[str]:
+    md = re.sub(r"^---\n.*?\n---\n", "", md, flags=re.S)          # front matter
+    md = re.sub(r"<!--.*?-->", " ", md)                              # markers
+    md = re.sub(r"\]\([^)]*\)", "]", md)                             # link targets
+    md = re.sub(r"https?://\S+", " ", md)
+    md = re.sub(r"\[\^[^\]]+\]", " ", md)                            # footnote references
+    md = re.sub(r"Pentium 4", "Pentium", md)
+    md = re.sub(r"\b[A-Z]{1,3}-\d+[A-Z]?\b", " ", md)                # designations: SR-71
+    return re.findall(r"\d[\d,.]*", md)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(ROOT / "site").as_posix())
+def test_prose_types_no_number_the_data_holds(page):
+    found = [n.rstrip(".,") for n in prose_numbers(page.read_text(encoding="utf-8"))]
+    typed = sorted({n for n in found if n not in NOT_DATA})
+    assert typed == [], f"{page.name}: numbers typed into the prose (use <!-- val:... -->): {typed}"
+
+
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links, self.ids = [], set()
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.add(a["id"])
+        for k in ("href", "src"):
+            if a.get(k):
+                self.links.append(a[k])
+
+
+def test_every_internal_link_and_anchor_resolves(public):
+    parsed = {}
+    for f in public.rglob("*.html"):
+        p = Links()
+        p.feed(f.read_text(encoding="utf-8"))
+        parsed[f] = p
+    broken = []
+    for f, p in parsed.items():
+        base = "http://site/" + f.relative_to(public).as_posix()
+        for link in p.links:
+            u = urlparse(urljoin(base, link))
+            if u.netloc != "site" or f.name == "404.html":
+                continue
+            target = public / u.path.lstrip("/")
+            if u.path.endswith("/") or target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{f.relative_to(public)} -> {link}")
+            elif u.fragment and target.suffix == ".html" and u.fragment not in parsed[target].ids:
+                broken.append(f"{f.relative_to(public)} -> {link} (no such anchor)")
+    assert broken == []
+
+
+def test_every_figure_appears_where_placed(public):
+    figs = {p.stem.replace("_", "-") for p in (ROOT / "figures").glob("[!_]*.py")}
+    placed = set()
+    for page in PAGES:
+        placed |= set(re.findall(r"<!--\s*fig:([a-z0-9-]+)\s*-->", page.read_text()))
+    assert figs <= placed, f"figures not placed in any page: {figs - placed}"
+    html = "".join(f.read_text() for f in public.rglob("index.html"))
+    for slug in figs:
+        assert f'id="fig-{slug}"' in html
