@@ -13,7 +13,7 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def session(public, chromium):
+def session(chromium, public):
     with serve(public) as base, browser() as b:
         yield base, b
 
