@@ -68,9 +68,10 @@ def pages(public: Path) -> list[str]:
 
 
 def set_scheme(page, scheme: str) -> None:
-    page.evaluate("""s => { localStorage.setItem('/.__palette', JSON.stringify(
-        {index: s === 'slate' ? 1 : 0, color: {scheme: s}}));
-        document.body.setAttribute('data-md-color-scheme', s); }""", scheme)
+    """Switch light/dark the way a reader does: with the palette toggle in the header."""
+    if page.evaluate("document.body.getAttribute('data-md-color-scheme')") != scheme:
+        page.locator("label.md-header__button[for^='__palette']:visible").first.click()
+        page.wait_for_function("s => document.body.getAttribute('data-md-color-scheme') === s", arg=scheme)
 
 
 def shots(public: Path, out: Path) -> list[Path]:
