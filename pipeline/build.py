@@ -75,12 +75,16 @@ def plan(root: Path, figures: dict, res: dict, cache: Path, versions: dict) -> l
         if unknown:
             raise BuildError(f"{fig.path}: DATA names unknown resource(s) {', '.join(map(repr, unknown))} "
                              f"(the data package has: {', '.join(sorted(res))})")
-        key = _sha((root / fig.path).read_bytes(), theme, *engine, libs,
+        # the theme shapes every figure; other shared modules only the figures importing them
+        shared = [(root / "figures" / f"{m}.py").read_bytes() for m in fig.uses if m != "_theme"]
+        key = _sha((root / fig.path).read_bytes(), theme, *shared, *engine, libs,
                    *(f"{d}:{res[d].digest}" for d in fig.data))
         tasks.append(Task("figure", slug, key, cache / "figures" / slug / key[:16], fig))
-    values_src = root / "figures" / "_values.py"
-    if values_src.exists():
-        key = _sha(values_src.read_bytes(), (root / "pipeline" / "values.py").read_bytes(), libs,
+    from pipeline.values import value_modules
+
+    values_src = value_modules(root)
+    if values_src:
+        key = _sha(*(p.read_bytes() for p in values_src), (root / "pipeline" / "values.py").read_bytes(), libs,
                    *(f"{n}:{r.digest}" for n, r in sorted(res.items())))
         tasks.append(Task("values", "values", key, cache / "values" / key[:16]))
     key = _sha(RUNTIME_SNIPPET, metadata.version("vl-convert-python"))

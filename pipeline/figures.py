@@ -33,6 +33,19 @@ class Figure:
     caption: str
     alt: str
     data: tuple[str, ...]
+    uses: tuple[str, ...] = ()  # shared figure modules it imports (figures/_*.py)
+
+
+def _shared_imports(tree: ast.Module) -> tuple[str, ...]:
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module == "figures":
+            found |= {a.name for a in node.names if a.name.startswith("_")}
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("figures._"):
+            found.add(node.module.split(".")[1])
+        elif isinstance(node, ast.Import):
+            found |= {a.name.split(".")[1] for a in node.names if a.name.startswith("figures._")}
+    return tuple(sorted(found))
 
 
 def slug_of(path: Path) -> str:
@@ -64,7 +77,7 @@ def read_figure(path: Path, root: Path) -> Figure:
         raise FigureError(f"{rel}: DATA must be a tuple of resource names")
     title, _, caption = doc.partition("\n")
     return Figure(slug_of(path), f"figures.{path.stem}", rel, title.strip(), " ".join(caption.split()),
-                  " ".join(consts["ALT"].split()), tuple(data))
+                  " ".join(consts["ALT"].split()), tuple(data), _shared_imports(tree))
 
 
 def discover(root: Path) -> dict[str, Figure]:

@@ -1,6 +1,6 @@
 """Numbers quoted in the prose, computed from the data at build time.
 
-`figures/_values.py` declares each one with `@value(name, data=(...), fmt=...)`;
+`figures/_values.py` (and `figures/_values_<topic>.py`) declares each one with `@value(name, data=(...), fmt=...)`;
 a page writes `<!-- val:name -->` and the hook puts the formatted number there.
 """
 from __future__ import annotations
@@ -44,14 +44,21 @@ def _plain(x):
     return x
 
 
+def value_modules(root: Path) -> list[Path]:
+    """figures/_values.py and figures/_values_<topic>.py: where prose numbers are declared."""
+    return sorted((root / "figures").glob("_values*.py"))
+
+
 def compute(root: Path, res: dict, out: Path) -> dict:
     from pipeline import data as datamod
 
     import sys
 
     REGISTRY.clear()
-    mod = sys.modules.get("figures._values")
-    importlib.reload(mod) if mod else importlib.import_module("figures._values")
+    for path in value_modules(root):
+        name = f"figures.{path.stem}"
+        mod = sys.modules.get(name)
+        importlib.reload(mod) if mod else importlib.import_module(name)
     frames = {}
     result = {}
     for v in REGISTRY.values():

@@ -152,3 +152,16 @@ def test_serve_rebuilds_only_the_affected_figure_on_save(scratch_repo):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_shared_module_rebuilds_only_the_figures_that_import_it(scratch_repo):
+    other = scratch_repo / "figures" / "_values_extra.py"
+    other.write_text('"""Values of another topic."""\nfrom pipeline.values import value\n\n\n'
+                     '@value("extra-rows", ("cpu_clock_rupp",), "{}")\ndef extra_rows(r):\n    return len(r)\n')
+    r = run_build(scratch_repo)
+    assert r.returncode == 0, r.stderr
+    assert built(r) == ["values"]  # no figure imports the new module
+    shared = scratch_repo / "figures" / "_values.py"
+    shared.write_text(shared.read_text() + "\n# touched\n")
+    r = run_build(scratch_repo)
+    assert built(r) == ["airspeed-record", "cpu-clock-speed", "values"]

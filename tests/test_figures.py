@@ -57,7 +57,7 @@ def test_spec_validates_against_vega_lite_schema(public, slug):
 @pytest.mark.parametrize("slug", SLUGS)
 def test_svg_is_accessible_and_png_is_2x(public, slug):
     meta = json.loads((public / "figures" / slug / f"{slug}.vl.json").read_text())
-    for ext in ("svg", "dark.svg"):
+    for ext in ("svg", "page.svg", "page.dark.svg"):
         svg = art(public, slug, ext).read_text()
         root = re.search(r"<svg\b[^>]*>", svg).group(0)
         assert 'role="img"' in root and "aria-labelledby=" in root
