@@ -189,6 +189,7 @@ def figure_stage(root: Path, cache: Path, jobs: int | None = None, force: bool =
         "resources": {n: {"path": r.rel, "digest": r.digest, "version": r.descriptor.get("version")}
                       for n, r in res.items()},
     }
+    result.manifest["meta"] = {"data-updated": data_updated(root)}
     _prune(cache, tasks)
     result.seconds = time.perf_counter() - t0
     return result
@@ -218,6 +219,19 @@ def source_date_epoch(root: Path) -> str:
         return out or "0"
     except (OSError, subprocess.CalledProcessError):
         return "0"
+
+
+def data_updated(root: Path) -> str:
+    """Date of the last commit that changed data/ (the build date where there is no git)."""
+    try:
+        out = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%cs", "--", "data"],
+                             capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        out = ""
+    if not out:
+        import datetime
+        out = datetime.datetime.fromtimestamp(int(source_date_epoch(root)), datetime.timezone.utc).date().isoformat()
+    return out
 
 
 def _exchange(a: Path, b: Path) -> bool:

@@ -21,7 +21,9 @@ from mkdocs.exceptions import PluginError
 ROOT = Path(__file__).resolve().parent.parent
 FIG = re.compile(r"^<!--\s*fig:([a-z0-9-]+)\s*-->\s*$", re.M)
 VAL = re.compile(r"<!--\s*val:([a-z0-9-]+)\s*-->")
-ANY = re.compile(r"<!--\s*(fig|val)\s*:\s*([^ >]*)\s*-->")
+META = re.compile(r"<!--\s*meta:([a-z0-9-]+)\s*-->")
+THUMB = re.compile(r"<!--\s*thumb:([a-z0-9-]+)\s*-->")
+ANY = re.compile(r"<!--\s*(fig|val|meta|thumb)\s*:\s*([^ >]*)\s*-->")
 ARTEFACTS = ("svg", "png", "csv", "vl.json", "vg.json", "dark.vg.json", "page.svg", "page.dark.svg")
 
 STATE: dict = {}
@@ -94,6 +96,26 @@ def figure_html(meta: dict, number: int, base: str) -> str:
     )
 
 
+def thumb_html(meta: dict, page_url: str, base: str) -> str:
+    e, s = html.escape, meta["slug"]
+    h = f'{320 * (meta.get("height") or 400) / (meta.get("width") or 640):.0f}'
+    return (f'<a class="fig-thumb" href="{base}{page_url}#fig-{s}">'
+            f'<img class="fig-light" src="{base}figures/{s}/{s}.page.svg" alt="" width="320" height="{h}" loading="lazy">'
+            f'<img class="fig-dark" src="{base}figures/{s}/{s}.page.dark.svg" alt="" width="320" height="{h}" loading="lazy">'
+            f'<span>{e(meta["title"])}</span></a>')
+
+
+def on_files(files, config):
+    """Which page places which figure (for thumbnails that link to the figure in its chapter)."""
+    placed = {}
+    for f in files.documentation_pages():
+        text = Path(f.abs_src_path).read_text(encoding="utf-8")
+        for slug in FIG.findall(text):
+            placed.setdefault(slug, f.url)
+    STATE["placed"] = placed
+    return files
+
+
 def value_html(name: str, v: dict) -> str:
     e = html.escape
     return (f'<span class="datum" data-value="{e(name)}" title="Computed at build time from '
@@ -105,9 +127,10 @@ def on_page_markdown(markdown, page, config, files):
     src = page.file.src_uri
     for m in ANY.finditer(markdown):
         kind, name = m.groups()
-        known = figs if kind == "fig" else vals
+        known = {"fig": figs, "val": vals, "meta": STATE.get("meta", {}), "thumb": STATE["placed"]}[kind]
         if name not in known:
-            what = "figure" if kind == "fig" else "value"
+            what = {"fig": "figure", "val": "value", "meta": "build fact",
+                    "thumb": "figure placed in a page"}[kind]
             raise PluginError(f"site/{src}: line {_line(markdown, m.start())}: unknown {what} '{name}' "
                               f"(known: {', '.join(sorted(known)) or 'none'})")
     for m in FIG.finditer(markdown):
@@ -115,6 +138,8 @@ def on_page_markdown(markdown, page, config, files):
     counter = iter(range(1, 1000))
     base = _base(page)
     markdown = FIG.sub(lambda m: "\n" + figure_html(figs[m.group(1)], next(counter), base) + "\n", markdown)
+    markdown = META.sub(lambda m: html.escape(STATE["meta"][m.group(1)]), markdown)
+    markdown = THUMB.sub(lambda m: thumb_html(figs[m.group(1)], STATE["placed"][m.group(1)], base), markdown)
     leftover = ANY.search(VAL.sub("", markdown))
     if leftover:
         raise PluginError(f"site/{src}: line {_line(markdown, leftover.start())}: a figure marker must stand "
