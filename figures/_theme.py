@@ -15,8 +15,8 @@ WIDTH, HEIGHT = 640, 340
 # Colour-blind-safe categorical palette (after Okabe & Ito), tuned for contrast
 # on white (light) and on the site's dark background (dark).
 PALETTE = {
-    "light": ["#0b6e99", "#c4421a", "#7b8591", "#6a7d00", "#8a3ffc", "#a06a00"],
-    "dark": ["#6cc4f0", "#ff8a65", "#8b949e", "#b7cf4a", "#c5a3ff", "#f0b44c"],
+    "light": ["#0b6e99", "#c4421a", "#6a7d00", "#8a3ffc", "#a06a00", "#7b8591"],
+    "dark": ["#6cc4f0", "#ff8a65", "#b7cf4a", "#c5a3ff", "#f0b44c", "#8b949e"],
 }
 INK = {"light": "#1f2328", "dark": "#e6edf3"}
 MUTED = {"light": "#59636e", "dark": "#9da7b3"}
@@ -26,7 +26,7 @@ BACKGROUND = {"light": "#ffffff", "dark": "#1e2129"}
 # Named colours for series that mean the same thing in every figure.
 ACCENT = 0      # the series the figure is about
 CONTRAST = 1    # a second series, or a highlighted point
-CONTEXT = 2     # background context (greyed)
+CONTEXT = 5     # background context (greyed)
 
 
 def colour(i: int, mode: str = "light") -> str:
@@ -56,6 +56,17 @@ def config(mode: str = "light") -> dict:
         "text": {"color": ink, "font": FONT, "fontSize": 12},
         "rule": {"color": muted},
     }
+
+
+def dark_spec(spec):
+    """Map every light-palette colour a figure named explicitly to its dark twin."""
+    swap = {**dict(zip(PALETTE["light"], PALETTE["dark"])), INK["light"]: INK["dark"],
+            MUTED["light"]: MUTED["dark"], GRID["light"]: GRID["dark"]}
+    if isinstance(spec, dict):
+        return {k: dark_spec(v) for k, v in spec.items()}
+    if isinstance(spec, list):
+        return [dark_spec(v) for v in spec]
+    return swap.get(spec, spec) if isinstance(spec, str) else spec
 
 
 def source_line(data: tuple[str, ...], descriptors: dict[str, dict]) -> str:

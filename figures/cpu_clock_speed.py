@@ -9,6 +9,8 @@ trend warned of the stop. Log scale.
 import altair as alt
 import pandas as pd
 
+from figures import _theme
+
 DATA = ("cpu_clock_milestones", "cpu_clock_rupp")
 ALT = ("Scatter and line chart of processor clock speed in megahertz, on a logarithmic axis, "
        "against year of introduction, {first_year} to {last_year}. Record-setting parts and "
@@ -48,7 +50,9 @@ def chart(milestones: pd.DataFrame, rupp: pd.DataFrame) -> alt.Chart:
         y=alt.Y("clock_mhz:Q", title="Clock speed (log scale)", scale=alt.Scale(type="log"),
                 axis=alt.Axis(values=[0.1, 1, 10, 100, 1000, 10000], labelExpr=(
                     "datum.value >= 1000 ? datum.value / 1000 + ' GHz' : datum.value + ' MHz'"))),
-        color=alt.Color("series:N", title=None, scale=alt.Scale(domain=SERIES)),
+        color=alt.Color("series:N", title=None, scale=alt.Scale(
+            domain=SERIES, range=[_theme.colour(_theme.ACCENT), _theme.colour(_theme.CONTRAST),
+                                  _theme.colour(_theme.CONTEXT)])),
         opacity=alt.condition(pick, alt.value(1), alt.value(0.12)),
         tooltip=[alt.Tooltip("processor:N", title="Processor"), alt.Tooltip("series:N", title="Series"),
                  alt.Tooltip("year:Q", title="Year", format=".0f"),

@@ -140,7 +140,9 @@ def validate(res: Resource, stamp_dir: Path | None = None) -> None:
     import frictionless  # heavy: only imported when something needs checking
 
     try:
-        resource = frictionless.Resource(dict(res.descriptor), basepath=str(res.path.parent))
+        desc = dict(res.descriptor)
+        desc.setdefault("dialect", {"delimiter": ","})  # never let frictionless guess the delimiter
+        resource = frictionless.Resource(desc, basepath=str(res.path.parent))
         report = resource.validate()
     except frictionless.FrictionlessException as e:
         why = "; ".join(r.message for r in getattr(e, "reasons", []) or []) or e.error.message

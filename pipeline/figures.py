@@ -150,7 +150,12 @@ def plotted_frame(spec: dict, fig: Figure):
     cols: dict[str, None] = {}
     for r in rows:
         cols.update(dict.fromkeys(r))
-    return pd.DataFrame(rows, columns=list(cols))
+    frame = pd.DataFrame(rows, columns=list(cols))
+    for c in frame.columns:  # integers with gaps stay integers (not 1978.0)
+        vals = [r.get(c) for r in rows if r.get(c) is not None]
+        if vals and all(isinstance(v, int) and not isinstance(v, bool) for v in vals):
+            frame[c] = frame[c].astype("Int64")
+    return frame
 
 
 def render(fig: Figure, root: str, resources: dict[str, str], out: str, key: str) -> dict:
@@ -178,7 +183,7 @@ def render(fig: Figure, root: str, resources: dict[str, str], out: str, key: str
     try:
         spec = _theme.finish(chart, fig.title, sources).to_dict(validate=True)
         page = _theme.finish(chart, None).to_dict(validate=True)
-        page_dark = _theme.finish(chart, None, dark=True).to_dict(validate=True)
+        page_dark = _theme.dark_spec(_theme.finish(chart, None, dark=True).to_dict(validate=True))
     except Exception as e:
         raise FigureError(f"{fig.path}: not a valid Vega-Lite spec: {str(e).splitlines()[0]}") from e
     frame = plotted_frame(spec, fig)

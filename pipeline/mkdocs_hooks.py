@@ -23,7 +23,9 @@ FIG = re.compile(r"^<!--\s*fig:([a-z0-9-]+)\s*-->\s*$", re.M)
 VAL = re.compile(r"<!--\s*val:([a-z0-9-]+)\s*-->")
 META = re.compile(r"<!--\s*meta:([a-z0-9-]+)\s*-->")
 THUMB = re.compile(r"<!--\s*thumb:([a-z0-9-]+)\s*-->")
-ANY = re.compile(r"<!--\s*(fig|val|meta|thumb)\s*:\s*([^ >]*)\s*-->")
+SINCE = re.compile(r"^<!--\s*since:([a-z0-9-]+)\s*-->\s*$", re.M)
+TABLE = re.compile(r"^<!--\s*table:([a-z0-9-]+)\s+([a-z0-9_,]+)\s*-->\s*$", re.M)
+ANY = re.compile(r"<!--\s*(fig|val|meta|thumb|since|table)\s*:\s*([^ >]*)[^>]*-->")
 ARTEFACTS = ("svg", "png", "csv", "vl.json", "vg.json", "dark.vg.json", "page.svg", "page.dark.svg")
 
 STATE: dict = {}
@@ -116,6 +118,59 @@ def on_files(files, config):
     return files
 
 
+STANCE = {"supports": "supports the essay", "challenges": "challenges the essay", "mixed": "mixed evidence"}
+
+
+def _since() -> dict[str, list[dict]]:
+    """The since-publication notes (data/since_publication.csv, validated by the build), by claim."""
+    if "since" not in STATE:
+        import csv
+
+        res = STATE.get("resources", {}).get("since_publication")
+        rows = list(csv.DictReader(open(ROOT / res["path"], encoding="utf-8-sig"))) if res else []
+        out: dict[str, list[dict]] = {}
+        for r in sorted(rows, key=lambda r: (r["date"], r["id"])):
+            out.setdefault(r["claim"], []).append(r)
+        STATE["since"] = out
+    return STATE["since"]
+
+
+def since_html(rows: list[dict]) -> str:
+    e = html.escape
+    items = "".join(
+        f'<li class="since-{e(r["stance"])}"><time datetime="{e(r["date"])}">{e(r["date"])}</time> '
+        f'<span class="stance">{e(STANCE.get(r["stance"], r["stance"]))}</span> '
+        f'<strong>{e(r["headline"])}.</strong> {e(r["summary"])} '
+        f'<a href="{e(r["source_url"])}">{e(r["source_title"])}</a></li>' for r in rows)
+    return (f'<div class="admonition since" markdown="0"><p class="admonition-title">Since publication: '
+            f'what later evidence says (our annotation, dated and sourced)</p><ul>{items}</ul></div>')
+
+
+def table_html(meta: dict, columns: list[str], page: str) -> str:
+    """A figure's plotted data (its CSV download) as an accessible HTML table."""
+    import csv
+
+    e, s = html.escape, meta["slug"]
+    rows = list(csv.DictReader(open(Path(meta["dir"]) / f"{s}.csv", encoding="utf-8")))
+    missing = [c for c in columns if rows and c not in rows[0]]
+    if missing:
+        raise PluginError(f"site/{page}: table of '{s}' names unknown column(s) {missing} "
+                          f"(the figure's data has: {', '.join(rows[0])})")
+
+    def cell(col, v):
+        if col.endswith("_url") and v:
+            return f'<a href="{e(v)}">source</a>'
+        if col.endswith("_date") and v.endswith("T00:00:00"):
+            v = v[:10]
+        return e(v)
+
+    head = "".join(f'<th scope="col">{e(c.replace("_url", "").replace("_", " ").capitalize())}</th>' for c in columns)
+    body = "".join("<tr>" + "".join(f"<td>{cell(c, r[c])}</td>" for c in columns) + "</tr>" for r in rows)
+    return (f'<div class="md-typeset__table data-table"><table><caption>{e(meta["title"])} — '
+            f'the data behind <a href="#fig-{s}">the figure</a> ({len(rows)} rows)</caption>'
+            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
+
+
 def value_html(name: str, v: dict) -> str:
     e = html.escape
     return (f'<span class="datum" data-value="{e(name)}" title="Computed at build time from '
@@ -127,10 +182,12 @@ def on_page_markdown(markdown, page, config, files):
     src = page.file.src_uri
     for m in ANY.finditer(markdown):
         kind, name = m.groups()
-        known = {"fig": figs, "val": vals, "meta": STATE.get("meta", {}), "thumb": STATE["placed"]}[kind]
+        known = {"fig": figs, "val": vals, "meta": STATE.get("meta", {}), "thumb": STATE["placed"],
+                 "since": _since(), "table": figs}[kind]
         if name not in known:
             what = {"fig": "figure", "val": "value", "meta": "build fact",
-                    "thumb": "figure placed in a page"}[kind]
+                    "thumb": "figure placed in a page", "since": "claim with since-publication notes",
+                    "table": "figure (a table shows a figure's plotted data)"}[kind]
             raise PluginError(f"site/{src}: line {_line(markdown, m.start())}: unknown {what} '{name}' "
                               f"(known: {', '.join(sorted(known)) or 'none'})")
     for m in FIG.finditer(markdown):
@@ -138,6 +195,9 @@ def on_page_markdown(markdown, page, config, files):
     counter = iter(range(1, 1000))
     base = _base(page)
     markdown = FIG.sub(lambda m: "\n" + figure_html(figs[m.group(1)], next(counter), base) + "\n", markdown)
+    markdown = TABLE.sub(lambda m: "\n" + table_html(figs[m.group(1)], m.group(2).split(","), src) + "\n",
+                         markdown)
+    markdown = SINCE.sub(lambda m: "\n" + since_html(_since()[m.group(1)]) + "\n", markdown)
     markdown = META.sub(lambda m: html.escape(STATE["meta"][m.group(1)]), markdown)
     markdown = THUMB.sub(lambda m: thumb_html(figs[m.group(1)], STATE["placed"][m.group(1)], base), markdown)
     leftover = ANY.search(VAL.sub("", markdown))

@@ -14,8 +14,7 @@ PAGES = sorted((ROOT / "site").rglob("*.md"))
 
 # Numbers that the prose may type because no dataset holds them, each with its reason.
 NOT_DATA = {
-    "2024": "publication year of the essay (bibliographic, not a data value)",
-    "27": "publication day of the essay",
+    "27": "publication day of the essay (in the link to it)",
     "1973": "year of the US ban on civil supersonic flight over land, cited with its regulation",
     "14": "title 14 of the US Code of Federal Regulations",
     "91.817": "section number of the regulation",
@@ -28,10 +27,17 @@ def prose_numbers(md: str) -> list[str]:
     md = re.sub(r"^---\n.*?\n---\n", "", md, flags=re.S)          # front matter
     md = re.sub(r"<!--.*?-->", " ", md)                              # markers
     md = re.sub(r"\]\([^)]*\)", "]", md)                             # link targets
+    # a year inside a link's text is the cited work's publication year: "[Kaplan et al., 2020](…)"
+    md = re.sub(r"\[([^\]]*)\]", lambda m: "[" + re.sub(r"\b(19|20)\d\d\b", " ", m.group(1)) + "]", md)
     md = re.sub(r"https?://\S+", " ", md)
     md = re.sub(r"\[\^[^\]]+\]", " ", md)                            # footnote references
     md = re.sub(r"Pentium 4", "Pentium", md)
-    md = re.sub(r"\b[A-Z]{1,3}-\d+[A-Z]?\b", " ", md)                # designations: SR-71
+    md = re.sub(r"\b(Llama|LLaMA|Claude|Gemini|Qwen|Gemma|Phi|Mixtral|Mistral|GPT|Nemotron)"
+                r"[ -][\dx.]+[\w.]*( \d+(\.\d+)?[BM]\b)?", " ", md)       # model names and sizes
+    # names that contain digits but start with a letter: SR-71, GPT-4o, o3, ARC-AGI-2, Llama 3.1
+    md = re.sub(r"\b[A-Za-z][A-Za-z-]*-?\d[\w.-]*", " ", md)
+    md = re.sub(r"\b(Section|System) \d\b", " ", md)                     # structure, not data
+    md = re.sub(r"^#+ \d\. ", "", md, flags=re.M)                          # numbered headings
     return re.findall(r"\d[\d,.]*", md)
 
 
@@ -88,3 +94,9 @@ def test_every_figure_appears_where_placed(public):
     html = "".join(f.read_text() for f in public.rglob("index.html"))
     for slug in figs:
         assert f'id="fig-{slug}"' in html
+
+
+def test_the_number_check_catches_typed_numbers():
+    typed = prose_numbers("The SR-71 flew at 3,530 km/h in 1976; Llama 3 8B saw 15T tokens, "
+                          "Chinchilla 70B did not. <!-- val:x --> [Kaplan, 2020](u)")
+    assert typed == ["3,530", "1976", "15", "70"]

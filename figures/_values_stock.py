@@ -1,0 +1,47 @@
+"""Numbers about the stock of public human text (Epoch AI, Villalobos et al. 2024) quoted in the prose."""
+import pandas as pd
+
+from pipeline.values import value
+
+ST, STLM = ("text_stock",), ("text_stock", "language_models")
+
+
+def row(stock: pd.DataFrame, id_: str) -> pd.Series:
+    return stock.set_index("id").loc[id_]
+
+
+@value("stock-central-trillion", ST, "{:,.0f}", "trillion tokens")
+def stock_central_trillion(s):
+    return row(s, "effective-stock").central / 1e12
+
+
+@value("stock-low-trillion", ST, "{:,.0f}", "trillion tokens")
+def stock_low_trillion(s):
+    return row(s, "effective-stock").low / 1e12
+
+
+@value("stock-high-trillion", ST, "{:,.0f}", "trillion tokens")
+def stock_high_trillion(s):
+    return row(s, "effective-stock").high / 1e12
+
+
+@value("stock-full-use-year", ST, "{:.0f}")
+def stock_full_use_year(s):
+    return row(s, "full-use-year").central
+
+
+@value("stock-full-use-range", ST, "{}")
+def stock_full_use_range(s):
+    r = row(s, "full-use-year")
+    return f"{r.low:.0f}–{r.high:.0f}"
+
+
+def largest_training_set(m: pd.DataFrame) -> pd.Series:
+    """The model with the most training tokens in language_models."""
+    return m.loc[m.training_tokens.idxmax()]
+
+
+@value("stock-largest-share", STLM, "{:.0%}")
+def stock_largest_share(s, m):
+    """The largest training set in language_models as a share of the central stock estimate."""
+    return largest_training_set(m).training_tokens / row(s, "effective-stock").central

@@ -1,0 +1,99 @@
+"""AGI has been a few years away since {first_year}
+
+{n} public predictions of when AGI or human-level AI would arrive, placed by the date they were made.
+By {as_of}, the year of the latest prediction here (dashed line), {n_past} deadlines had passed
+(hollow diamonds). AI company leaders put arrival a median of {lead_leaders:.0f} years after they
+spoke, close to the dotted line where arrival would coincide with the prediction, and what counts
+as "AGI" differs from speaker to speaker. Both axes are uneven: quiet stretches are squeezed.
+"""
+import altair as alt
+import numpy as np
+import pandas as pd
+
+DATA = ("agi_predictions",)
+ALT = ("Scatter chart of {n} predictions of the year AGI or human-level AI would arrive (vertical axis, uneven "
+       "scale) against the date each was made (horizontal axis, uneven scale stretching recent years), "
+       "{first_year} to {as_of}, with vertical bars for stated ranges. Herbert Simon in {simon_said} predicted "
+       "{simon_year}; Marvin Minsky in {minsky_said} was quoted as giving {minsky_low} to {minsky_high}; "
+       "{n_past} deadlines in all had passed by {as_of}. The other points lie just above a dotted line marking "
+       "arrival at the moment of prediction: Leopold Aschenbrenner's {asch_year}, AI company leaders' years "
+       "from {lead_min} to {lead_max}, and the expert surveys' {survey_years}. A dashed line marks {as_of}.")
+
+
+def facts(p: pd.DataFrame) -> dict:
+    from figures import _values_agi as v
+    lead, mi = v.deadline(p[p.speaker_type == "AI company leader"]), v.row(p, "minsky-1970")
+    return {"n": v.agi_count(p), "n_past": v.agi_past_count(p), "as_of": v.agi_as_of_year(p),
+            "first_year": v.agi_first_year(p), "lead_leaders": v.agi_leaders_median_lead_years(p),
+            "simon_year": v.agi_simon_year(p), "simon_said": v.agi_simon_said_year(p),
+            "minsky_said": mi.said_date.year, "minsky_low": mi.predicted_year, "minsky_high": mi.predicted_year_high,
+            "asch_year": v.agi_aschenbrenner_year(p), "lead_min": lead.min(), "lead_max": lead.max(),
+            "survey_years": " and ".join(map(str, sorted(p[p.speaker_type == "Expert survey"].predicted_year)))}
+
+
+TYPES = ["AI company leader", "Researcher or writer", "Expert survey"]
+STATUS = ["Deadline still ahead", "Deadline passed"]
+GREY = alt.value("#8a939e")
+# uneven (piecewise-linear) axes: breaks and the share of the width/height up to each break
+XBRK, XFRAC = [1975, 2015, 2022, 2023.5, 2025], (0.1, 0.18, 0.26, 0.34, 0.7, 0.9)
+YBRK, YFRAC = [1960, 2020, 2040, 2065], (1, 0.72, 0.15, 0)
+# label placement (align, dx, dy) where the default ("left", 7, 0) would collide
+PLACE = {"simon-1960": ("left", 6, -9), "kurzweil-2017": ("right", -7, 0), "son-2023": ("right", -7, 0),
+         "legg-2023": ("right", -7, 0), "musk-2024": ("right", -7, 3), "hinton-2023": ("right", -7, 0),
+         "aschenbrenner-2024": ("left", 7, -3), "amodei-2024": ("center", 0, 14), "hassabis-2025": ("left", 6, -42)}
+
+
+def chart(p: pd.DataFrame) -> alt.Chart:
+    last, as_of = p.predicted_year_high.fillna(p.predicted_year), int(p.said_date.max().year)
+    said = p.said_date.dt.year + (p.said_date.dt.dayofyear - 1) / 365.25
+    table = p.assign(
+        said_year=said.round(2), deadline_year=last.astype(int), as_of_year=as_of,
+        status=(last < as_of).map({False: STATUS[0], True: STATUS[1]}),
+        predicted=p.predicted_year.astype(str) + p.predicted_year_high.map(lambda h: "" if pd.isna(h) else f"–{h}"),
+        label=p.id.str.replace("-", " ").str.title(),
+    )[["id", "person", "role", "speaker_type", "said_date", "said_date_precision", "said_year", "predicted_year",
+       "predicted_year_high", "predicted", "deadline_year", "as_of_year", "status", "prediction", "agi_definition",
+       "label", "source_url"]]
+    first, end = int(np.floor(said.min() / 5) * 5) - 5, as_of + 1
+    xa = alt.Axis(values=[first + 5, 1970, 2015, 2020] + list(range(2023, end + 1)), format="d",
+                  labelOverlap="greedy", title="Date the prediction was made (uneven scale)")
+    xs = alt.Scale(domain=[first] + XBRK + [end, end + 1],
+                   range=[0] + [{"expr": f"width*{f}"} for f in XFRAC] + [{"expr": "width"}])
+    ya = alt.Axis(values=[1960, 1980, 2000, 2020, 2030, 2040, 2060], format="d", labelOverlap=False,
+                  title="Predicted year of arrival (uneven scale)")
+    ys = alt.Scale(domain=YBRK, range=[{"expr": f"height*{f}"} for f in YFRAC])
+    x, y = alt.X("said_year:Q", scale=xs, axis=xa), alt.Y("predicted_year:Q", scale=ys, axis=ya)
+    color = alt.Color("speaker_type:N", title=None, scale=alt.Scale(domain=TYPES))
+    pick = alt.selection_point(fields=["speaker_type"], bind="legend")
+    fade = alt.condition(pick, alt.value(1), alt.value(0.15))
+    tip = [alt.Tooltip("person:N", title="Who"), alt.Tooltip("role:N", title="Role"),
+           alt.Tooltip("said_date:T", title="Said", format="%-d %B %Y"),
+           alt.Tooltip("said_date_precision:N", title="Date known to the"),
+           alt.Tooltip("predicted:N", title="Predicted arrival"), alt.Tooltip("prediction:N", title="Gist"),
+           alt.Tooltip("agi_definition:N", title="Definition"), alt.Tooltip("status:N", title="Status")]
+    base = alt.Chart(table)
+    one = base.transform_aggregate(as_of_year="max(as_of_year)")  # a single row for the reference marks
+    xy = dict(x=alt.X("said_year:Q", scale=xs, axis=xa), y=alt.Y("yr:Q", scale=ys, axis=ya), color=GREY)
+    curve = one.transform_calculate(t=f"sequence({first}, {end + 1.01}, 0.25)").transform_flatten(
+        ["t"]).transform_calculate(said_year="datum.t", yr="datum.t").mark_line(strokeDash=[1, 3]).encode(**xy)
+    curve_note = one.transform_calculate(said_year="2016.5", yr="2016.5", t="'arrival = date said'").mark_text(
+        align="left", dy=12).encode(text="t:N", **xy)
+    as_of_rule = one.transform_calculate(yr="datum.as_of_year").mark_rule(strokeDash=[6, 4]).encode(
+        y=xy["y"], color=GREY)
+    as_of_text = one.transform_calculate(said_year=str(first + 1), yr="datum.as_of_year",
+                                         t="'as of ' + datum.as_of_year").mark_text(align="left", dy=-8).encode(
+        text="t:N", **xy)
+    bars = base.mark_rule(strokeWidth=2).encode(x=x, y=y, y2="predicted_year_high:Q", color=color,
+                                                  opacity=fade).transform_filter("isValid(datum.predicted_year_high)")
+    shape = alt.Shape("status:N", title=None, scale=alt.Scale(domain=STATUS, range=["circle", "diamond"]),
+                      legend=alt.Legend(orient="bottom-right", direction="vertical"))
+    enc = dict(x=x, y=y, color=color, shape=shape, opacity=fade, tooltip=tip)
+    ahead = base.mark_point(filled=True, size=70).encode(**enc).transform_filter(alt.datum.status == STATUS[0])
+    gone = base.mark_point(filled=False, size=80, strokeWidth=2).encode(**enc).transform_filter(
+        alt.datum.status == STATUS[1])
+    spots = {}
+    for i in table.id:
+        spots.setdefault(PLACE.get(i, ("left", 7, 0)), []).append(i)
+    labels = [base.mark_text(align=al, dx=dx, dy=dy).encode(x=x, y=y, text="label:N", opacity=fade)
+              .transform_filter(alt.FieldOneOfPredicate(field="id", oneOf=ids)) for (al, dx, dy), ids in spots.items()]
+    return alt.layer(curve, curve_note, as_of_rule, as_of_text, bars, ahead.add_params(pick), gone, *labels)

@@ -1,0 +1,92 @@
+"""The ARC puzzles that stumped LLMs in {essay_year} were nearly solved by {arc2_latest_year}
+
+When the essay appeared, the best score on ARC-AGI-1's held-out tasks (shape marks the evaluation
+set) was {arc1_essay:.4g}%, and GPT-4o on its own solved {gpt4o:.4g}%. In {o3_date} OpenAI's
+o3-preview reached {o3_low:.4g}% at about ${o3_cost:,.0f} a task ({o3_high:.4g}% with far more compute);
+by {arc1_latest_date} the best verified score was {arc1_latest:.4g}%. The harder ARC-AGI-2 opened in
+{arc2_launch} with a best score of {arc2_launch_best:.4g}%; in {arc2_latest_date} a verified
+{arc2_latest:.4g}% beat the average human test-taker ({human2:.4g}%), though ARC Prize found signs of
+ARC data in that model's training.
+"""
+import altair as alt
+import pandas as pd
+
+DATA = ("arc_agi_scores",)
+ALT = ("Scatter chart of ARC-AGI scores (percent of tasks solved) against the date each score was "
+       "published, mid-{essay_year} to {arc2_latest_year}, coloured by benchmark. A vertical line marks "
+       "the essay's date, when the best held-out ARC-AGI-1 score was {arc1_essay:.4g}% and GPT-4o scored "
+       "{gpt4o:.4g}%. ARC-AGI-1 points jump to {o3_low:.4g}% and {o3_high:.4g}% (o3-preview, "
+       "{o3_date}) and reach {arc1_latest:.4g}% by {arc1_latest_date}. ARC-AGI-2 points start near "
+       "{arc2_launch_best:.4g}% in {arc2_launch} and climb to {arc2_latest:.4g}% by {arc2_latest_date}. "
+       "Dashed lines: average humans at {human1:.4g}% (ARC-AGI-1, public tasks) and {human2:.4g}% "
+       "(ARC-AGI-2), and ARC-AGI-2's human panel at {panel:.4g}% (by construction: every task kept was "
+       "solved by at least two people).")
+ESSAY = "2024-06-27"
+QUARTERS = [(2024, 7), (2024, 10), (2025, 1), (2025, 4), (2025, 7), (2025, 10), (2026, 1), (2026, 4)]
+BENCH = ["ARC-AGI-1", "ARC-AGI-2"]
+SETS = ["semi-private eval", "private eval", "public eval"]
+# points named on the chart: id -> (align, dx, dy)
+NAMED = {"arc1-gpt-4o": ("left", 8, 4), "arc1-o3-preview-high": ("left", 8, 0),
+         "arc2-gemini-3-deep-think-2026-02": ("left", 8, 0)}
+
+
+def facts(scores: pd.DataFrame) -> dict:
+    from figures import _values_arc as v
+    o3 = v.row(scores, "arc1-o3-preview-low")
+    return {"essay_year": v.ESSAY.year, "arc1_essay": v.arc1_best_at_essay(scores),
+            "gpt4o": v.gpt4o_arc1(scores), "o3_low": o3.score_pct, "o3_cost": o3.cost_per_task_usd,
+            "o3_high": v.o3_high(scores), "o3_date": o3.date.strftime("%B %Y"),
+            "arc1_latest": v.arc1_best_latest(scores), "arc1_latest_date": v.arc1_best_latest_date(scores),
+            "arc2_launch": v.arc2_launch_date(scores), "arc2_launch_best": v.arc2_best_at_launch(scores),
+            "arc2_latest": v.arc2_best_latest(scores), "arc2_latest_date": v.arc2_best_latest_date(scores),
+            "arc2_latest_year": v.best(scores, "ARC-AGI-2").date.year,
+            "human1": v.human_arc1_average(scores), "human2": v.human_arc2_average(scores),
+            "panel": v.human_arc2_panel(scores)}
+
+
+def chart(scores: pd.DataFrame) -> alt.Chart:
+    table = scores[["id", "system", "developer", "benchmark", "eval_set", "date", "score_pct",
+                    "cost_per_task_usd", "kind", "source_url"]].sort_values("date")
+    pick = alt.selection_point(fields=["benchmark"], bind="legend")
+    base = alt.Chart(table)
+    color = alt.Color("benchmark:N", title=None, scale=alt.Scale(domain=BENCH))
+    fade = alt.condition(pick, alt.value(1), alt.value(0.12))
+    x = alt.X("date:T", title="Date score was published",
+              scale=alt.Scale(domain=["2024-05-01", "2026-07-01"]),
+              axis=alt.Axis(format="%b %Y", values=[f"{y}-{m:02d}-01" for y, m in QUARTERS]))
+    y = alt.Y("score_pct:Q", title="Tasks solved (%)", scale=alt.Scale(domain=[0, 100]))
+    tips = [alt.Tooltip("system:N", title="System"), alt.Tooltip("developer:N", title="Developer"),
+            alt.Tooltip("benchmark:N", title="Benchmark"), alt.Tooltip("eval_set:N", title="Evaluation set"),
+            alt.Tooltip("date:T", title="Published", format="%-d %b %Y"),
+            alt.Tooltip("score_pct:Q", title="Score (%)", format=".1f"),
+            alt.Tooltip("cost_per_task_usd:Q", title="Cost per task ($)", format=",.2f")]
+    humans = base.transform_filter(alt.datum.kind == "human baseline")
+    rules = humans.mark_rule(strokeDash=[5, 4], strokeWidth=1.5).encode(
+        y=y, color=color, opacity=fade, tooltip=tips)
+    # labels sit where no point falls: after the essay line, or (ARC-AGI-2 average) in spring 2025
+    label = humans.transform_calculate(left=(
+        "datum.benchmark == 'ARC-AGI-2' && datum.score_pct < 100 ? datetime(2025, 4, 5) : datetime(2024, 6, 8)"),
+        text=(
+        "datum.score_pct >= 100 ? 'ARC-AGI-2 human panel (each task solved by 2+ people)'"
+        " : datum.benchmark == 'ARC-AGI-1' ? 'Average human, ARC-AGI-1 (public tasks)'"
+        " : 'Average human, ARC-AGI-2'"))
+    labels = alt.layer(*[label.transform_filter(f).mark_text(align="left", dy=dy, fontSize=11)
+                         for f, dy in ((alt.datum.benchmark == "ARC-AGI-1", -7),
+                                       (alt.datum.benchmark == "ARC-AGI-2", 11))]
+                       ).encode(x=alt.X("left:T"), y=y, text="text:N", color=color, opacity=fade)
+    essay = base.transform_aggregate(n="count()").transform_calculate(
+        essay=f"toDate('{ESSAY}')", text="'Essay published'")
+    essay_rule = essay.mark_rule(color="#8a939e", strokeWidth=1).encode(x="essay:T")
+    essay_text = essay.mark_text(align="right", baseline="bottom", dx=-4, dy=-4, angle=270, y=0,
+                                 color="#8a939e", fontSize=11).encode(x="essay:T", text="text:N")
+    named = base.transform_filter(alt.FieldOneOfPredicate(field="id", oneOf=list(NAMED))
+                                  ).transform_calculate(name="split(datum.system, ' (')[0]")
+    names = alt.layer(*[named.transform_filter(alt.datum.id == k).mark_text(
+        align=a, dx=dx, dy=dy, fontSize=11) for k, (a, dx, dy) in NAMED.items()]
+                      ).encode(x=x, y=y, text="name:N", color=color, opacity=fade)
+    points = base.transform_filter(alt.datum.kind == "system").mark_point(size=70, filled=True).encode(
+        x=x, y=y, color=color, opacity=fade, tooltip=tips,
+        shape=alt.Shape("eval_set:N", title=None, scale=alt.Scale(
+            domain=SETS, range=["circle", "square", "triangle-up"])),
+    ).add_params(pick)
+    return alt.layer(essay_rule, essay_text, rules, labels, names, points)

@@ -1,0 +1,69 @@
+"""MoE models use only a fraction of their parameters for each token
+
+Mixtral 8x22B holds {mix_total:,.0f} billion parameters but uses {mix_active:,.0f} billion for each
+token ({mix_share:.0%}). Across the {n} mixture-of-experts models here, the median model uses
+{median:.0%} of its weights per token, and {low_model} only {low:.1%}. Compute per token follows
+the active parameters, while the memory needed to serve the model follows the total. Log scale.
+"""
+import altair as alt
+import pandas as pd
+
+DATA = ("moe_models",)
+ALT = ("Dumbbell chart, one row per model from {first_model} ({first_year}) at the top to {last_model} "
+       "({last_year}) at the bottom, with parameters in billions on a logarithmic axis. Each row joins the "
+       "active parameters per token to the total parameters. Mixtral 8x22B: {mix_active:,.0f} of "
+       "{mix_total:,.0f} billion ({mix_share:.0%}). The largest model, {big_model}, has {big_total:,.0f} billion "
+       "parameters with {big_active:,.0f} billion active; the median active share is {median:.0%} and the lowest "
+       "is {low:.1%} ({low_model}).")
+
+
+def facts(moe: pd.DataFrame) -> dict:
+    from figures import _values_moe as v
+    m = moe.sort_values(["release_date", "total_parameters"])
+    big = moe.loc[moe.total_parameters.idxmax()]
+    return {"mix_total": v.mixtral_8x22b_total(moe), "mix_active": v.mixtral_8x22b_active(moe),
+            "mix_share": v.mixtral_8x22b_active_share(moe), "n": len(moe),
+            "median": v.median_active_share(moe), "low": v.lowest_active_share(moe),
+            "low_model": v.lowest_active_share_model(moe),
+            "first_model": m.iloc[0].model, "first_year": m.iloc[0].release_date.year,
+            "last_model": m.iloc[-1].model, "last_year": m.iloc[-1].release_date.year,
+            "big_model": big.model, "big_total": big.total_parameters, "big_active": big.active_parameters}
+
+
+SERIES = ["Active per token", "Total"]
+
+
+def chart(moe: pd.DataFrame) -> alt.Chart:
+    table = moe.sort_values(["release_date", "total_parameters"]).assign(
+        release_date=lambda d: d.release_date.dt.strftime("%Y-%m-%d"),
+        active_share=lambda d: d.active_parameters / d.total_parameters,
+        share_label=lambda d: (100 * d.active_parameters / d.total_parameters).map(
+            lambda p: f"{p:.0f}% active" if p >= 10 else f"{p:.1f}% active"),
+    )[["id", "model", "developer", "release_date", "total_parameters", "active_parameters", "active_share",
+       "share_label", "experts_total", "experts_active", "source_url", "note"]]
+    order = list(table.model)
+    pick = alt.selection_point(fields=["series"], bind="legend")
+    y = alt.Y("model:N", title=None, sort=order, axis=alt.Axis(labelLimit=200))
+    x = alt.X("params:Q", title="Parameters, billions (log scale)", scale=alt.Scale(type="log", domain=[1, 2000]),
+              axis=alt.Axis(values=[1, 3, 10, 30, 100, 300, 1000], labelExpr="datum.value >= 1000 ? datum.value / 1000 + 'T' : datum.value + 'B'"))
+    tips = [alt.Tooltip("model:N", title="Model"), alt.Tooltip("developer:N", title="Developer"),
+            alt.Tooltip("release_date:N", title="Released"),
+            alt.Tooltip("total_parameters:Q", title="Total (billions)", format=",.1f"),
+            alt.Tooltip("active_parameters:Q", title="Active per token (billions)", format=",.1f"),
+            alt.Tooltip("active_share:Q", title="Active share", format=".1%"),
+            alt.Tooltip("experts_total:Q", title="Routed experts"),
+            alt.Tooltip("experts_active:Q", title="Routed experts per token")]
+    bar = alt.Chart(table).mark_rule(strokeWidth=3, color="#8a939e").encode(
+        y=y, x=alt.X("active_parameters:Q", scale=alt.Scale(type="log", domain=[1, 2000])),
+        x2="total_parameters:Q", tooltip=tips)
+    dots = alt.Chart(table).transform_fold(
+        ["active_parameters", "total_parameters"], as_=["which", "params"]
+    ).transform_calculate(
+        series=f"datum.which == 'total_parameters' ? '{SERIES[1]}' : '{SERIES[0]}'"
+    ).mark_point(size=90, filled=True).encode(
+        y=y, x=x, color=alt.Color("series:N", title=None, scale=alt.Scale(domain=SERIES)),
+        opacity=alt.condition(pick, alt.value(1), alt.value(0.15)), tooltip=tips).add_params(pick)
+    label = alt.Chart(table).mark_text(align="left", dx=9, baseline="middle", color="#8a939e").encode(
+        y=y, x=alt.X("total_parameters:Q", scale=alt.Scale(type="log", domain=[1, 2000])),
+        text="share_label:N", tooltip=tips)
+    return alt.layer(bar, dots, label)

@@ -1,0 +1,88 @@
+"""Scaling laws forecast a smooth, slowing fall in loss, not abilities
+
+Kaplan et al.'s power law, fitted on models of up to {kaplan_n_max:.1f} billion non-embedding parameters,
+has loss falling {kaplan_drop:.0f}% with every tenfold increase in parameters, with no floor. The
+Chinchilla fit (models up to {hoff_n_max:.0f} billion parameters) and Epoch AI's refit of it add an
+irreducible loss of {hoff_e:.2f} and {epoch_e:.2f} nats, so at {tpp:.0f} training tokens per parameter a
+tenfold step beyond Chinchilla's {ref_n:.0f} billion parameters cuts loss by only {hoff_drop:.0f}% or
+{epoch_drop:.0f}%. Solid lines span the sizes each study trained; dashed lines extrapolate. Each curve
+predicts loss on its own study's text and tokenizer, not abilities: compare slopes, not levels.
+"""
+import altair as alt
+import numpy as np
+import pandas as pd
+
+DATA = ("scaling_law_fits",)
+ALT = ("Line chart, both axes logarithmic: predicted language-model loss in nats per token against model "
+       "size from 1 million to 10 trillion parameters, for three fitted scaling laws. Kaplan et al. 2020 is a "
+       "straight line falling {kaplan_drop:.0f}% per tenfold increase, solid up to {kaplan_n_max:.1f} billion "
+       "parameters and dashed beyond. The Chinchilla fit and Epoch AI's refit, evaluated at {tpp:.0f} tokens per "
+       "parameter, are solid from {hoff_n_min:.0f} million to {hoff_n_max:.0f} billion parameters and bend "
+       "towards dotted floors at {hoff_e:.2f} and {epoch_e:.2f} nats; from {ref_n:.0f} to {ref_n10:.0f} billion "
+       "parameters they fall only {hoff_drop:.0f}% and {epoch_drop:.0f}%.")
+
+
+def facts(fits: pd.DataFrame) -> dict:
+    from figures import _values_scaling as v
+    n = v.const(fits, "hoffmann-2022", "chinchilla_N")
+    return {"kaplan_n_max": v.scaling_kaplan_n_max_billion(fits), "kaplan_drop": v.scaling_kaplan_drop_pct_10x(fits),
+            "hoff_n_min": v.const(fits, "hoffmann-2022", "N_min") / 1e6,
+            "hoff_n_max": v.scaling_chinchilla_n_max_billion(fits), "hoff_e": v.scaling_chinchilla_e(fits),
+            "epoch_e": v.scaling_epoch_e(fits), "tpp": v.tokens_per_param(fits), "ref_n": n / 1e9,
+            "ref_n10": 10 * n / 1e9, "hoff_drop": v.scaling_chinchilla_drop_pct_10x(fits),
+            "epoch_drop": v.scaling_epoch_drop_pct_10x(fits)}
+
+
+def chart(fits: pd.DataFrame) -> alt.Chart:
+    from figures import _values_scaling as v
+    r = v.tokens_per_param(fits)
+    series = {"kaplan-2020-n": "Kaplan et al. 2020: L(N), N without embeddings",
+              "hoffmann-2022": f"Hoffmann et al. 2022 (Chinchilla), D = {r:.0f}N",
+              "besiroglu-2024": f"Besiroglu et al. 2024 (Epoch AI refit), D = {r:.0f}N"}
+    grid = 10 ** (np.arange(48, 105) / 8)  # 1M to 10T parameters, 8 points a decade
+    parts = []
+    for fit, label in series.items():
+        lo, hi = v.const(fits, fit, "N_min"), v.const(fits, fit, "N_max")
+        x = np.union1d(grid, [e for e in (lo, hi) if grid[0] < e < grid[-1]])
+        two_var = fit != "kaplan-2020-n"
+        parts.append(pd.DataFrame({
+            "fit": label, "variable": "parameters (all)" if two_var else "parameters (non-embedding)",
+            "x": x, "tokens": r * x if two_var else np.nan, "loss": v.loss(fits, fit, x, r),
+            "in_fit_range": (x >= lo) & (x <= hi), "fitted_range": f"{lo:,.0f} to {hi:,.0f} parameters",
+            "irreducible_loss": v.const(fits, fit, "E") if two_var else np.nan,
+            "source_url": fits.loc[(fits.fit == fit) & (fits.parameter == "alpha" + "_N" * (not two_var)),
+                                   "source_url"].iloc[0]}))
+    table = pd.concat(parts, ignore_index=True)
+    pick = alt.selection_point(fields=["fit"], bind="legend")
+    names = list(series.values())
+    color = alt.Color("fit:N", title=None, scale=alt.Scale(domain=names), legend=alt.Legend(columns=1))
+    fade = alt.condition(pick, alt.value(1), alt.value(0.12))
+    x = alt.X("x:Q", title="Model size N (parameters, log scale)",
+              scale=alt.Scale(type="log", domain=[1e6, 1e13], nice=False),
+              axis=alt.Axis(values=[10 ** k for k in range(6, 14)], labelExpr=(
+                  "datum.value >= 1e12 ? datum.value / 1e12 + 'T' : datum.value >= 1e9 ? "
+                  "datum.value / 1e9 + 'B' : datum.value / 1e6 + 'M'")))
+    y = alt.Y("loss:Q", title="Predicted loss (nats per token, log scale)",
+              scale=alt.Scale(type="log", domain=[1, 11], nice=False),
+              axis=alt.Axis(values=[1, 1.5, 2, 3, 4, 6, 8, 10]))
+    dash = alt.StrokeDash("extent:N", title=None, legend=alt.Legend(symbolType="stroke", symbolSize=500), scale=alt.Scale(
+        domain=["Within the fitted range", "Extrapolated"], range=[[1, 0], [6, 4]]))
+    base = alt.Chart(table).encode(x=x, y=y, color=color, opacity=fade, detail="fit:N")
+    whole = base.mark_line(strokeWidth=1.75).transform_calculate(extent="'Extrapolated'").encode(strokeDash=dash)
+    fitted = base.mark_line().transform_filter(alt.datum.in_fit_range).transform_calculate(
+        extent="'Within the fitted range'").encode(strokeDash=dash)
+    floor = alt.Chart(table).mark_rule(strokeDash=[2, 3], strokeWidth=1.25).transform_filter(
+        "isValid(datum.irreducible_loss)").encode(
+        y="mean(irreducible_loss):Q", color=color, opacity=fade,
+        tooltip=[alt.Tooltip("fit:N", title="Fit"),
+                 alt.Tooltip("mean(irreducible_loss):Q", title="Irreducible loss E (nats)", format=".4~f")])
+    label = alt.Chart(table).mark_text(align="left", dx=4, dy=-7).encode(
+        x=alt.datum(1e6), y="max(irreducible_loss):Q", text=alt.value("Irreducible loss E (dotted)"))
+    points = base.mark_point(size=30).transform_filter(
+        "abs(log(datum.x) / LN10 - round(log(datum.x) / LN10)) < 1e-9").encode(tooltip=[
+            alt.Tooltip("fit:N", title="Fit"), alt.Tooltip("x:Q", title="Parameters N", format=",.0f"),
+            alt.Tooltip("variable:N", title="N counts"), alt.Tooltip("tokens:Q", title="Training tokens D", format=",.0f"),
+            alt.Tooltip("loss:Q", title="Predicted loss (nats/token)", format=".3f"),
+            alt.Tooltip("in_fit_range:N", title="Within fitted range"),
+            alt.Tooltip("fitted_range:N", title="Fitted range")]).add_params(pick)
+    return alt.layer(floor, label, whole, fitted, points)

@@ -1,0 +1,91 @@
+"""Models of the same small size now get far more training compute
+
+Training compute of dense models with {n_min:.1f} to {n_max:.1f} billion parameters, estimated
+as 6 × parameters × training tokens, the standard approximation (where developers reported
+compute, for {reported}, it comes within {gap:.1%} of their figure). Llama 3 8B used about
+{ratio:.0f} times the training compute of the original LLaMA 7B, and {max_model} about
+{max_ratio:.0f} times, at nearly the same size. {reported_small}
+Log scale.
+"""
+import altair as alt
+import pandas as pd
+
+DATA = ("language_models",)
+ALT = ("Dot chart of estimated training compute in FLOP, on a logarithmic axis, against release date "
+       "for {n} dense language models of {n_min:.1f} to {n_max:.1f} billion parameters, {first_year} to "
+       "{last_year}. Compute rises from {first_flop:.1e} FLOP for LLaMA 7B to {llama3_flop:.1e} FLOP for "
+       "Llama 3 8B, about {ratio:.0f} times as much, and {max_flop:.1e} FLOP for {max_model}.")
+
+LEFT = ["Llama 3 8B"]  # labelled on the left of the point, clear of its neighbours
+SERIES = ["Estimate: 6 × parameters × tokens", "Reported by the developer"]
+# axis labels 10²², 10²³, ... (Vega expression: exponent digits mapped to superscripts)
+POW10 = "format(round(log(datum.value) / LN10), 'd')"
+for _d, _s in enumerate("⁰¹²³⁴⁵⁶⁷⁸⁹"):
+    POW10 = f"replace({POW10}, regexp('{_d}', 'g'), '{_s}')"
+POW10 = "'10' + " + POW10
+
+
+def _join(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def facts(models: pd.DataFrame) -> dict:
+    from figures import _values_models as v
+    s = v.small_dense(models).assign(flop=lambda d: v.six_nd(d))
+    rep = models[models.training_compute_flop.notna() & models.training_tokens.notna()]
+    top = s.loc[s.flop.idxmax()]
+    n_rep = int(s.training_compute_flop.notna().sum())
+    return {"n": len(s), "n_min": s.parameters.min() / 1e9, "n_max": s.parameters.max() / 1e9,
+            "first_year": s.year.min(), "last_year": s.year.max(),
+            "reported": _join(list(rep.model)), "gap": v.six_nd_max_gap(models),
+            "ratio": v.llama3_8b_vs_llama_7b(models), "max_ratio": v.small_compute_max_ratio(models),
+            "first_flop": s.set_index("id").flop["llama-7b"], "llama3_flop": s.set_index("id").flop["llama-3-8b"],
+            "max_flop": top.flop, "max_model": top.model,
+            "reported_small": ("None of these developers reported a FLOP count for these models."
+                               if n_rep == 0 else "Diamonds mark compute the developer reported.")}
+
+
+def chart(models: pd.DataFrame) -> alt.Chart:
+    from figures import _values_models as v
+    s = v.small_dense(models).copy()
+    s["plot_date"] = s.release_date.fillna(pd.to_datetime(s.year.astype(str) + "-07-01"))
+    s["released"] = s.release_date.dt.strftime("%-d %b %Y").fillna(s.year.astype(str) + " (day not checked)")
+    s["estimated_compute_flop"] = v.six_nd(s)
+    base_flop = s.set_index("id").estimated_compute_flop["llama-7b"]
+    s["times_llama_7b"] = s.estimated_compute_flop / base_flop
+    s["label"] = s.model + " (" + s.times_llama_7b.map("{:.0f}×".format) + ")"
+    est = s.assign(series=SERIES[0], compute_flop=s.estimated_compute_flop)
+    rep = s.dropna(subset=["training_compute_flop"]).assign(series=SERIES[1], label="",
+                                                            compute_flop=lambda d: d.training_compute_flop)
+    cols = ["series", "model", "developer", "released", "plot_date", "parameters", "training_tokens",
+            "compute_flop", "estimated_compute_flop", "training_compute_flop", "times_llama_7b", "label",
+            "source_url"]
+    table = pd.concat([est[cols], rep[cols]], ignore_index=True).astype(
+        {"parameters": float, "training_tokens": float, "training_compute_flop": float})
+    domain = [x for x in SERIES if x in set(table.series)]
+    pick = alt.selection_point(fields=["series"], bind="legend")
+    years = pd.to_datetime([f"{s.year.min()}-01-01", f"{s.year.max() + 1}-01-01"])
+    x = alt.X("plot_date:T", title="Release date", axis=alt.Axis(format="%Y", tickCount="year"),
+              scale=alt.Scale(domain=list(years.strftime("%Y-%m-%d"))))
+    y = alt.Y("compute_flop:Q", title="Training compute (FLOP, log scale)",
+              scale=alt.Scale(type="log", domain=[1e22, 2e24]),
+              axis=alt.Axis(values=[1e22, 1e23, 1e24], labelExpr=POW10))
+    base = alt.Chart(table)
+    points = base.mark_point(size=90).encode(
+        x=x, y=y, color=alt.Color("series:N", title=None, scale=alt.Scale(domain=domain)),
+        shape=alt.Shape("series:N", title=None,
+                        scale=alt.Scale(domain=domain, range=["circle", "diamond"][:len(domain)])),
+        opacity=alt.condition(pick, alt.value(1), alt.value(0.15)),
+        tooltip=[alt.Tooltip("model:N", title="Model"), alt.Tooltip("released:N", title="Released"),
+                 alt.Tooltip("parameters:Q", title="Parameters", format=".3~s"),
+                 alt.Tooltip("training_tokens:Q", title="Training tokens", format=".3~s"),
+                 alt.Tooltip("estimated_compute_flop:Q", title="6·N·D estimate (FLOP)", format=".2e"),
+                 alt.Tooltip("training_compute_flop:Q", title="Reported (FLOP)", format=".2e"),
+                 alt.Tooltip("times_llama_7b:Q", title="× LLaMA 7B (estimate)", format=".1f")],
+    ).add_params(pick)
+    first = base.transform_filter(alt.datum.series == SERIES[0])
+    labels = first.transform_filter(~alt.FieldOneOfPredicate("model", LEFT)).mark_text(
+        align="left", dx=9, dy=-2, fontSize=11).encode(x=x, y=y, text="label:N")
+    labels_left = first.transform_filter(alt.FieldOneOfPredicate("model", LEFT)).mark_text(
+        align="right", dx=-9, dy=-2, fontSize=11).encode(x=x, y=y, text="label:N")
+    return alt.layer(points, labels, labels_left)

@@ -1,0 +1,83 @@
+"""Language models now train far past the compute-optimal data ratio
+
+Chinchilla (2022) showed that for a fixed training budget a model should see about
+{ratio:.0f} tokens of text per parameter; GPT-3 had seen {gpt3:.1f}. Since then developers
+have trained models far beyond that point, because a smaller model trained for longer costs
+more to train but less to run: Llama 3 8B saw about {llama3:,.0f} tokens per parameter,
+{llama3_x:.0f} times the compute-optimal ratio. For mixture-of-experts models the ratio
+uses total parameters. Log scale.
+"""
+import altair as alt
+import pandas as pd
+
+DATA = ("language_models",)
+ALT = ("Scatter chart of training tokens per model parameter, on a logarithmic axis, against release "
+       "date, {first_year} to {last_year}, for {n} language models, with a horizontal line at the "
+       "compute-optimal ratio of {ratio:.0f} tokens per parameter set by Chinchilla. The early large "
+       "models sit below the line: GPT-3 at {gpt3:.1f} and Gopher at {gopher:.1f}. Later models sit "
+       "above it, {n_above} of the {n_after} released after Chinchilla, up to Llama 3 8B at "
+       "{llama3:,.0f} tokens per parameter.")
+
+WEIGHTS = ["Open weights", "Closed weights"]
+LABELLED = ["gpt-3", "palm-540b", "qwen2-5-7b", "deepseek-v3", "llama-4-scout"]
+LEFT = ["gopher", "llama-7b", "llama-3-8b"]  # labelled on the left of the point, to avoid collisions
+
+
+def facts(models: pd.DataFrame) -> dict:
+    from figures import _values_models as v
+    m = models.assign(tpp=v.tokens_per_param(models)).dropna(subset=["tpp"])
+    chin = m.set_index("id").loc["chinchilla"]
+    ratio = v.compute_optimal_ratio(models)
+    after = m[m.release_date.fillna(pd.to_datetime(m.year.astype(str) + "-07-01")) > chin.release_date]
+    return {"ratio": ratio, "gpt3": v.gpt3_tokens_per_param(models),
+            "gopher": m.set_index("id").tpp["gopher"], "llama3": v.llama3_8b_tokens_per_param(models),
+            "llama3_x": v.llama3_8b_times_optimal(models), "n": len(m),
+            "first_year": m.year.min(), "last_year": m.year.max(),
+            "n_after": len(after), "n_above": int((after.tpp > ratio).sum())}
+
+
+def chart(models: pd.DataFrame) -> alt.Chart:
+    from figures import _values_models as v
+    t = models.dropna(subset=["training_tokens"]).copy()
+    t["tokens_per_parameter"] = v.tokens_per_param(t)
+    t["plot_date"] = t.release_date.fillna(pd.to_datetime(t.year.astype(str) + "-07-01"))
+    t["released"] = t.release_date.dt.strftime("%-d %b %Y").fillna(t.year.astype(str) + " (day not checked)")
+    t["weights"] = t.open_weights.map({True: WEIGHTS[0], False: WEIGHTS[1]})
+    t["architecture"] = t.active_parameters.isna().map(
+        {True: "Dense", False: "Mixture-of-experts (ratio uses total parameters)"})
+    t["label"] = t.model.where(t.id.isin(LABELLED), "")
+    t["label_left"] = t.model.where(t.id.isin(LEFT), "")
+    t["reference"] = t.id == "chinchilla"
+    table = t[["id", "model", "developer", "released", "plot_date", "parameters", "active_parameters",
+               "training_tokens", "tokens_per_parameter", "weights", "architecture", "label", "label_left", "reference",
+               "source_url"]].astype({"parameters": float, "training_tokens": float})
+    pick = alt.selection_point(fields=["weights"], bind="legend")
+    x = alt.X("plot_date:T", title="Release date", axis=alt.Axis(format="%Y", tickCount="year"),
+              scale=alt.Scale(padding=12))
+    y = alt.Y("tokens_per_parameter:Q", title="Training tokens per parameter (log scale)",
+              scale=alt.Scale(type="log", domain=[0.5, 5000]),
+              axis=alt.Axis(values=[1, 10, 100, 1000], labelExpr="format(datum.value, ',')"))
+    base = alt.Chart(table)
+    points = base.mark_point(size=70).encode(
+        x=x, y=y, color=alt.Color("weights:N", title=None, scale=alt.Scale(domain=WEIGHTS)),
+        shape=alt.Shape("architecture:N", title=None, scale=alt.Scale(
+            domain=["Dense", "Mixture-of-experts (ratio uses total parameters)"], range=["circle", "diamond"])),
+        opacity=alt.condition(pick, alt.value(1), alt.value(0.15)),
+        tooltip=[alt.Tooltip("model:N", title="Model"), alt.Tooltip("developer:N", title="Developer"),
+                 alt.Tooltip("released:N", title="Released"),
+                 alt.Tooltip("parameters:Q", title="Parameters (total)", format=".3~s"),
+                 alt.Tooltip("active_parameters:Q", title="Active parameters", format=".3~s"),
+                 alt.Tooltip("training_tokens:Q", title="Training tokens", format=".3~s"),
+                 alt.Tooltip("tokens_per_parameter:Q", title="Tokens per parameter", format=",.1f")],
+    ).add_params(pick)
+    fade = alt.condition(pick, alt.value(1), alt.value(0.15))
+    labels = base.mark_text(align="left", dx=7, dy=-7, fontSize=11).encode(x=x, y=y, text="label:N", opacity=fade)
+    labels_left = base.mark_text(align="right", dx=-8, dy=4, fontSize=11).encode(
+        x=x, y=y, text="label_left:N", opacity=fade)
+    rule = base.transform_filter(alt.datum.reference).mark_rule(strokeDash=[5, 4], color="#8a939e").encode(
+        y="tokens_per_parameter:Q")
+    rule_text = base.transform_filter(alt.datum.reference).transform_calculate(
+        txt="'Compute-optimal (Chinchilla): ' + format(datum.tokens_per_parameter, '.0f') + ' tokens per parameter'"
+    ).mark_text(align="left", x=4, dy=-8, color="#8a939e", fontSize=11).encode(y="tokens_per_parameter:Q",
+                                                                                  text="txt:N")
+    return alt.layer(rule, rule_text, points, labels, labels_left)

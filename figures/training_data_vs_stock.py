@@ -1,0 +1,85 @@
+"""Training sets are closing in on the stock of public human text
+
+Epoch AI estimates the effective stock of quality-adjusted public human-generated text at about
+{stock:,.0f} trillion tokens ({low:,.0f} to {high:,.0f} trillion, 90% interval). Training sets grew from
+{first_t:,.1f} trillion tokens for {first_model} in {first_year} to {top_t:,.0f} trillion for {top_model}
+in {top_year}, {top_share:.0%} of the central estimate. If trends continue, Epoch projects training sets
+will match the stock around {year:.0f} (range {y_lo:.0f}–{y_hi:.0f}). Log scale.
+"""
+import altair as alt
+import pandas as pd
+
+DATA = ("language_models", "text_stock")
+ALT = ("Scatter chart of the training-set size of {n} language models, in tokens on a logarithmic axis, against "
+       "release date, {first_year} to {top_year}, rising from {first_t:,.1f} trillion tokens ({first_model}) to "
+       "{top_t:,.0f} trillion ({top_model}). A shaded horizontal band from {low:,.0f} to {high:,.0f} trillion tokens, "
+       "with a line at {stock:,.0f} trillion, marks Epoch AI's estimate of the stock of public human text. A shaded "
+       "vertical band from {y_lo:.0f} to {y_hi:.0f}, with a line at {year:.0f}, marks when training sets are "
+       "projected to reach it.")
+
+SERIES = ["Training set of a model", "Stock of public human text (90% interval)",
+          "Projected year training sets reach it"]
+LABELLED = ["chinchilla", "llama-3-8b", "llama-4-scout"]  # labelled left of the point
+RIGHT = ["gpt-3"]  # labelled right of the point
+TOKENS = ("datum.value >= 1e12 ? format(datum.value / 1e12, ',') + 'T' : format(datum.value / 1e9, ',') + 'B'")
+
+
+def facts(models: pd.DataFrame, stock: pd.DataFrame) -> dict:
+    from figures import _values_stock as v
+    m = models.dropna(subset=["training_tokens"])
+    first, top = m.sort_values(["year", "training_tokens"]).iloc[0], v.largest_training_set(m)
+    yr = v.row(stock, "full-use-year")
+    return {"stock": v.stock_central_trillion(stock), "low": v.stock_low_trillion(stock),
+            "high": v.stock_high_trillion(stock), "n": len(m),
+            "first_t": first.training_tokens / 1e12, "first_model": first.model, "first_year": first.year,
+            "top_t": top.training_tokens / 1e12, "top_model": top.model, "top_year": top.year,
+            "top_share": v.stock_largest_share(stock, models), "year": yr.central, "y_lo": yr.low, "y_hi": yr.high}
+
+
+def chart(models: pd.DataFrame, stock: pd.DataFrame) -> alt.Chart:
+    m = models.dropna(subset=["training_tokens"])
+    pts = pd.DataFrame({"series": SERIES[0], "label": m.model, "date": m.release_date.fillna(
+        pd.to_datetime(m.year.astype(str) + "-07-01")), "tokens": m.training_tokens.astype(float),
+        "developer": m.developer, "source_url": m.source_url})
+    pts["text"] = m.model.where(m.id.isin(LABELLED), "")
+    pts["text_right"] = m.model.where(m.id.isin(RIGHT), "")
+    pts["released"] = m.release_date.dt.strftime("%-d %b %Y").fillna(m.year.astype(str) + " (day not checked)")
+    s, y = stock.set_index("id").loc["effective-stock"], stock.set_index("id").loc["full-use-year"]
+    year = lambda x: pd.Timestamp(f"{x:.0f}-07-01")  # a projected year is placed at mid-year
+    band = pd.DataFrame([
+        {"series": SERIES[1], "label": s.estimate, "tokens": s.central, "low": s.low, "high": s.high,
+         "text": f"Stock of public human text: ~{s.central / 1e12:,.0f}T tokens", "source_url": s.source_url},
+        {"series": SERIES[2], "label": y.estimate, "date": year(y.central), "date_low": year(y.low),
+         "date_high": year(y.high), "text": f"Median {y.central:.0f}", "source_url": y.source_url}])
+    table = pd.concat([pts, band], ignore_index=True)
+    color = alt.Color("series:N", title=None, scale=alt.Scale(domain=SERIES), 
+                      legend=alt.Legend(symbolOpacity=0.7, columns={"expr": "width < 480 ? 1 : 2"}))
+    x = alt.X("date:T", title="Release date", axis=alt.Axis(format="%Y", tickCount="year"),
+              scale=alt.Scale(domain=["2019-07-01", "2033-01-01"]))
+    yenc = alt.Y("tokens:Q", title="Training tokens (log scale)", scale=alt.Scale(type="log", domain=[1e11, 2e15]),
+                 axis=alt.Axis(values=[1e11, 1e12, 1e13, 1e14, 1e15], labelExpr=TOKENS))
+    base = alt.Chart(table)
+    on = lambda i: base.transform_filter(alt.datum.series == SERIES[i])
+    tip = lambda *t: [alt.Tooltip("label:N", title="What"), *t, alt.Tooltip("source_url:N", title="Source")]
+    stock_band = on(1).mark_rect(opacity=0.18).encode(
+        y=alt.Y("low:Q"), y2="high:Q", color=color, tooltip=tip(
+            alt.Tooltip("tokens:Q", title="Central (tokens)", format=",.3~r"),
+            alt.Tooltip("low:Q", title="Low, 90% interval", format=",.3~r"),
+            alt.Tooltip("high:Q", title="High, 90% interval", format=",.3~r")))
+    stock_line = on(1).mark_rule(strokeDash=[6, 3]).encode(y="tokens:Q", color=color)
+    stock_text = on(1).mark_text(align="left", x=6, dy=-8).encode(y="tokens:Q", text="text:N")
+    year_band = on(2).mark_rect(opacity=0.14).encode(
+        x=alt.X("date_low:T"), x2="date_high:T", color=color, tooltip=tip(
+            alt.Tooltip("date:T", title="Median year", format="%Y"),
+            alt.Tooltip("date_low:T", title="Earliest", format="%Y"),
+            alt.Tooltip("date_high:T", title="Latest", format="%Y")))
+    year_line = on(2).mark_rule(strokeDash=[6, 3]).encode(x="date:T", color=color)
+    year_text = on(2).mark_text(align="left", dx=5, y=12).encode(x="date:T", text="text:N")
+    points = on(0).mark_point(size=70).encode(x=x, y=yenc, color=color, tooltip=tip(
+        alt.Tooltip("developer:N", title="Developer"), alt.Tooltip("released:N", title="Released"),
+        alt.Tooltip("tokens:Q", title="Training tokens", format=",.3~r")))
+    labels = on(0).mark_text(align="right", dx=-8, dy=-6, fontSize=11).encode(x=x, y=yenc, text="text:N")
+    labels_right = on(0).mark_text(align="left", dx=8, dy=-6, fontSize=11).encode(
+        x=x, y=yenc, text="text_right:N")
+    return alt.layer(stock_band, year_band, stock_line, year_line, points, labels, labels_right,
+                     stock_text, year_text)

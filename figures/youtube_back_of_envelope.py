@@ -1,0 +1,74 @@
+"""Transcribing all of YouTube would not match Llama 3's training data
+
+A back-of-the-envelope estimate. YouTube holds about {minutes:,.0f} billion minutes of video. If
+{speech:.0%} of it carries usable speech at {wpm:.0f} words a minute and {tpw:.2f} tokens a word, the
+transcripts come to about {before:,.1f} trillion tokens; keeping {kept:.0%} after deduplication and quality
+filtering leaves about {after:,.0f} billion, {share:.0%} of the {llama:,.0f} trillion tokens Llama 3 was
+trained on. The share with speech and the share kept are illustrations within the bounds the essay
+states; move the sliders to try other assumptions. Log scale.
+"""
+import altair as alt
+import pandas as pd
+
+DATA = ("youtube_estimate", "language_models")
+ALT = ("Horizontal bar chart on a logarithmic axis with one bar per step of the estimate: {minutes:,.0f} billion "
+       "minutes of video, {speech_min:,.1f} billion minutes with speech, {words:,.1f} trillion words, {before:,.1f} "
+       "trillion tokens and {after:,.0f} billion tokens after filtering, and below them Llama 3's {llama:,.0f} "
+       "trillion training tokens. Sliders change the share with speech, words per minute, tokens per word and "
+       "the share kept, and the bars follow.")
+
+STAGES = ["All video", "With usable speech", "Words spoken", "Tokens transcribed", "Kept after filtering",
+          "Llama 3 training set"]
+KINDS = ["Step of the YouTube estimate", "Usable YouTube tokens", "Llama 3 training set"]
+SHORT = ("v >= 1e12 ? format(v / 1e12, ',.3~r') + ' trillion' : v >= 1e9 ? format(v / 1e9, ',.3~r') + ' billion'"
+         " : format(v / 1e6, ',.3~r') + ' million'").replace("v", "datum.value")
+AXIS = "datum.value >= 1e12 ? format(datum.value / 1e12, ',') + 'T' : format(datum.value / 1e9, ',') + 'B'"
+
+
+def facts(est: pd.DataFrame, models: pd.DataFrame) -> dict:
+    from figures import _values_youtube as v
+    d, s = v.defaults(est), v.stages(est)
+    return {"minutes": s[0] / 1e9, "speech": d["share-with-speech"], "wpm": d["words-per-minute"],
+            "tpw": d["tokens-per-word"], "kept": d["share-kept"], "speech_min": s[1] / 1e9, "words": s[2] / 1e12,
+            "before": s[3] / 1e12, "after": s[4] / 1e9, "llama": v.llama3_tokens(models) / 1e12,
+            "share": v.youtube_share_of_llama3(est, models)}
+
+
+def chart(est: pd.DataFrame, models: pd.DataFrame) -> alt.Chart:
+    from figures import _values_youtube as v
+    llama = models.set_index("id").loc["llama-3-8b"]
+    units = ["minutes", "minutes", "words", "tokens", "tokens", "tokens"]
+    stages = pd.DataFrame({"row": "stage", "order": range(6), "name": STAGES, "unit": units,
+                           "series": [KINDS[0]] * 4 + KINDS[1:],
+                           "default_value": v.stages(est) + [v.llama3_tokens(models)],
+                           "source_url": list(est.set_index("id").source_url[v.CHAIN]) + [llama.source_url]})
+    assumptions = est.rename(columns={"assumption": "name", "value": "default_value", "min": "slider_min",
+                                      "max": "slider_max", "step": "slider_step"}).assign(row="assumption")
+    table = pd.concat([stages, assumptions.drop(columns=["note", "other_sources"])], ignore_index=True)
+    table["llama3_tokens"] = v.llama3_tokens(models)
+    table["order"] = table.order.astype("Int64")
+    sliders = est.dropna(subset=["min"]).set_index("id")
+    params = {i: alt.param(name=i.replace("-", "_"), value=float(r.value), bind=alt.binding_range(
+        min=float(r["min"]), max=float(r["max"]), step=float(r.step), name=f"{r.slider_label}: "))
+        for i, r in sliders.iterrows()}
+    p = {i: q.name for i, q in params.items()}
+    minutes = float(v.defaults(est)["total-minutes"])
+    chain = [f"{minutes}", f"{p['share-with-speech']}", f"{p['words-per-minute']}", f"{p['tokens-per-word']}",
+             f"{p['share-kept']}"]
+    expr = " : ".join(f"datum.order == {k} ? {' * '.join(chain[:k + 1])}" for k in range(5)) + " : datum.default_value"
+    bars = alt.Chart(table).transform_filter(alt.datum.row == "stage").transform_calculate(
+        value=expr).transform_calculate(share_of_llama3="datum.value / datum.llama3_tokens",
+                                        text=f"({SHORT}) + ' ' + datum.unit + (datum.order == 4 ? "
+                                        "' (' + format(datum.share_of_llama3, '.1~%') + ' of Llama 3)' : '')").encode(
+        y=alt.Y("name:N", sort=STAGES, title=None),
+        x=alt.X("value:Q", title="Amount: minutes, words or tokens (log scale)",
+                axis=alt.Axis(values=[10.0 ** e for e in range(9, 16)], labelExpr=AXIS),
+                scale=alt.Scale(type="log", domain=[1e9, 1e15], nice=False)))
+    tip = [alt.Tooltip("name:N", title="Step"), alt.Tooltip("value:Q", title="Amount", format=",.3~r"),
+           alt.Tooltip("unit:N", title="Unit"), alt.Tooltip("share_of_llama3:Q", title="Share of Llama 3", format=".1%")]
+    bar = bars.mark_bar(height={"band": 0.7}).encode(
+        x2=alt.datum(1e9), color=alt.Color("series:N", title=None, scale=alt.Scale(domain=KINDS)), tooltip=tip)
+    for q in params.values():
+        bar = bar.add_params(q)
+    text = bars.mark_text(align="left", dx=5).encode(text="text:N", tooltip=tip)
+    return alt.layer(bar, text)
