@@ -47,6 +47,18 @@ def build(root: Path = ROOT, public: Path | None = None, jobs: int | None = None
             "seconds": round(time.perf_counter() - t0, 3)}
 
 
+def release(root: Path, date: str, console=None) -> list[str]:
+    """Record new versions of changed figures in releases/, then build the site with them."""
+    from pipeline.release import release as record
+
+    with BuildLock(root / ".cache" / "build.lock"):
+        os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(root)
+        stage = figure_stage(root, root / ".cache", console=console)
+        made = record(root, stage.manifest, date)
+    build(root, console=console)
+    return made
+
+
 def serve(root: Path, port: int) -> None:
     os.environ.pop("SCALING_MANIFEST", None)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -69,6 +81,8 @@ def main(argv=None) -> int:
     b.add_argument("--force", action="store_true", help="rebuild every figure, ignoring the cache")
     b.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
     b.add_argument("--public", type=Path, default=None, help="output folder (default: public/)")
+    rl = sub.add_parser("release", help="record a new version of every figure whose content changed")
+    rl.add_argument("--date", default=None, help="release date, YYYY-MM-DD (default: today, UTC)")
     s = sub.add_parser("serve", help="preview with live reload on 127.0.0.1")
     s.add_argument("--port", type=int, default=8000)
     args = p.parse_args(argv)
@@ -79,6 +93,14 @@ def main(argv=None) -> int:
         serve(ROOT, args.port)
         return 0
     try:
+        if args.cmd == "release":
+            import datetime
+            date = args.date or datetime.datetime.now(datetime.timezone.utc).date().isoformat()
+            made = release(ROOT, date, console=console)
+            for line in made:
+                console.print(f"released {line}", highlight=False, soft_wrap=True)
+            console.print(f"release {date}: {len(made)} new version(s)", highlight=False)
+            return 0
         r = build(ROOT, public=getattr(args, "public", None), jobs=getattr(args, "jobs", None),
                   force=getattr(args, "force", False), console=console)
     except DataError as e:

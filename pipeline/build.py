@@ -186,8 +186,8 @@ def figure_stage(root: Path, cache: Path, jobs: int | None = None, force: bool =
         "values": (json.loads((next(t for t in tasks if t.kind == "values").out / "values.json").read_text())
                    if any(t.kind == "values" for t in tasks) else {}),
         "runtime": str(next(t for t in tasks if t.kind == "runtime").out / "vega-runtime.js"),
-        "resources": {n: {"path": r.rel, "digest": r.digest, "version": r.descriptor.get("version")}
-                      for n, r in res.items()},
+        "resources": {n: {"path": r.rel, "digest": r.digest, "version": r.descriptor.get("version"),
+                          "descriptor": r.descriptor} for n, r in res.items()},
     }
     result.manifest["meta"] = {"data-updated": data_updated(root)}
     _prune(cache, tasks)

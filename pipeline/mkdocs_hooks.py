@@ -46,8 +46,12 @@ def _manifest() -> dict:
 
 
 def on_config(config):
+    from pipeline.release import load_ledger
+
     STATE.clear()
     STATE.update(_manifest())
+    STATE["ledger"] = load_ledger(ROOT)
+    STATE["site_url"] = config["site_url"] or "http://127.0.0.1:8000/"
     return config
 
 
@@ -64,10 +68,11 @@ def _licence(lics: list[dict]) -> str:
     return ", ".join(html.escape(x.get("title") or x.get("name", "")) for x in lics)
 
 
-def figure_html(meta: dict, number: int, base: str) -> str:
+def figure_html(meta: dict, number: int, base: str, files: str | None = None) -> str:
+    """The figure block; `files` is the URL prefix of its artefacts (a frozen version's, say)."""
     e = html.escape
     s = meta["slug"]
-    d = f"{base}figures/{s}/{s}"
+    d = files or f"{base}figures/{s}/{s}"
     w, h = meta.get("width") or 640, meta.get("height") or 400
     srcs = []
     for r in meta["sources"]:
@@ -107,14 +112,47 @@ def thumb_html(meta: dict, page_url: str, base: str) -> str:
             f'<span>{e(meta["title"])}</span></a>')
 
 
+def _title(text: str, default: str) -> str:
+    m = re.search(r"^title:\s*\"?(.*?)\"?\s*$", text, re.M) or re.search(r"^# (.+)$", text, re.M)
+    return m.group(1) if m else default
+
+
 def on_files(files, config):
-    """Which page places which figure (for thumbnails that link to the figure in its chapter)."""
-    placed = {}
+    """Where each figure is placed; then the generated pages (figures, versions, data)."""
+    from mkdocs.structure.files import File
+
+    from pipeline import pages
+
+    placed, placements = {}, {}
     for f in files.documentation_pages():
         text = Path(f.abs_src_path).read_text(encoding="utf-8")
         for slug in FIG.findall(text):
             placed.setdefault(slug, f.url)
+            placements.setdefault(slug, []).append((f.src_uri, _title(text, f.src_uri)))
     STATE["placed"] = placed
+    figs, ledger, site_url = STATE.get("figures", {}), STATE["ledger"], STATE["site_url"]
+
+    def add(uri, content):
+        files.append(File.generated(config, uri, content=content))
+
+    add("figures/index.md", pages.figures_index(figs))
+    for slug, meta in figs.items():
+        versions = ledger["figures"].get(slug, [])
+        import csv
+        with open(Path(meta["dir"]) / f"{slug}.csv", encoding="utf-8") as fh:
+            columns = next(csv.reader(fh))
+        add(f"figures/{slug}/index.md", pages.figure_page(meta, versions, placements.get(slug, []), site_url, columns))
+        for v in versions:
+            n = v["version"]
+            frozen = json.loads((ROOT / "releases" / slug / f"v{n}" / "meta.json").read_text(encoding="utf-8"))
+            block = figure_html(frozen, n, "../../../", files=f"./{slug}")
+            block = block.replace(f"Figure {n}</a>", f"Version {n}</a>", 1)
+            add(f"figures/{slug}/v{n}/index.md", pages.version_page(frozen, v, versions[-1]["version"], site_url, block))
+    resources = STATE.get("resources", {})
+    add("data/index.md", pages.data_index(resources))
+    for name, r in resources.items():
+        used = sorted(s for s, m in figs.items() if name in m["data"])
+        add(f"data/{name}/index.md", pages.data_page(name, r, used, ledger["datasets"].get(name, [])))
     return files
 
 
@@ -217,7 +255,15 @@ def on_post_build(config):
     vega = site / "assets" / "vega"
     vega.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(STATE["runtime"], vega / "vega-runtime.js")
+    for slug, versions in STATE["ledger"]["figures"].items():
+        for v in versions:
+            src = ROOT / "releases" / slug / f"v{v['version']}"
+            dest = site / "figures" / slug / f"v{v['version']}"
+            dest.mkdir(parents=True, exist_ok=True)
+            for name in v["files"]:
+                shutil.copyfile(src / name, dest / name)
     data = site / "data"
     data.mkdir(exist_ok=True)
+    shutil.copyfile(ROOT / "data" / "datapackage.json", data / "datapackage.json")
     for r in STATE.get("resources", {}).values():
         shutil.copyfile(ROOT / r["path"], site / r["path"])

@@ -99,6 +99,19 @@
           .catch(function () { location.hash = b.dataset.anchor; });
       });
     });
+    document.querySelectorAll(".cite-copy").forEach(function (b) {
+      b.addEventListener("click", function () {
+        var el = document.getElementById(b.dataset.target);
+        var text = el ? el.innerText.trim() : "";
+        (navigator.clipboard ? navigator.clipboard.writeText(text) : Promise.reject())
+          .then(function () { b.textContent = "Copied"; })
+          .catch(function () {
+            var r = document.createRange(); r.selectNodeContents(el);
+            var sel = window.getSelection(); sel.removeAllRanges(); sel.addRange(r);
+            b.textContent = "Selected: press Ctrl+C";
+          });
+      });
+    });
     new MutationObserver(remount).observe(document.body,
       { attributes: true, attributeFilter: ["data-md-color-scheme"] });
   }

@@ -1,0 +1,221 @@
+"""Generated pages: a page per figure, per released version, per dataset, and their indexes.
+
+They are markdown produced at build time from the figure manifest, the data package and
+the release ledger, and go through the same hooks as the written pages.
+"""
+from __future__ import annotations
+
+import html
+import json
+
+from pipeline import cite
+
+e = html.escape
+
+
+def _abs(site_url: str, path: str) -> str:
+    return site_url.rstrip("/") + "/" + path.lstrip("/")
+
+
+def cite_block(meta: dict, version: dict, site_url: str) -> str:
+    """Formatted (APA, Chicago), BibTeX and CSL-JSON citations of one version, with copy buttons."""
+    slug, n = meta["slug"], version["version"]
+    item = cite.csl_item(meta, n, version["date"], _abs(site_url, f"figures/{slug}/v{n}/"))
+    parts = []
+    for style in cite.STYLES:
+        cid = f"cite-{slug}-v{n}-{style.lower()}"
+        parts.append(f'<div class="cite-entry"><p class="cite-style">{style}</p>'
+                     f'<p class="cite-text" id="{cid}">{cite.formatted(item, style)}</p>'
+                     f'<button type="button" class="cite-copy" data-target="{cid}">Copy</button></div>')
+    for label, text in (("BibTeX", cite.bibtex(item)), ("CSL-JSON", json.dumps(item, indent=2, ensure_ascii=False))):
+        cid = f"cite-{slug}-v{n}-{label.lower().replace('-', '')}"
+        parts.append(f'<div class="cite-entry"><p class="cite-style">{label}</p>'
+                     f'<pre class="cite-code" id="{cid}"><code>{e(text)}</code></pre>'
+                     f'<button type="button" class="cite-copy" data-target="{cid}">Copy</button></div>')
+    return f'<div class="cite" markdown="0">{"".join(parts)}</div>'
+
+
+def _versions_table(slug: str, versions: list[dict], base: str) -> str:
+    rows = "".join(f'<tr><td><a href="{base}figures/{slug}/v{v["version"]}/">v{v["version"]}</a></td>'
+                   f'<td>{e(v["date"])}</td><td>{e(v["changed"])}</td></tr>' for v in reversed(versions))
+    return ('<div class="md-typeset__table"><table><thead><tr><th scope="col">Version</th>'
+            '<th scope="col">Released</th><th scope="col">What changed</th></tr></thead>'
+            f"<tbody>{rows}</tbody></table></div>")
+
+
+def _sources(meta: dict, base: str) -> str:
+    items = []
+    for r in meta["sources"]:
+        name = r["path"].split("/")[-1].removesuffix(".csv")
+        items.append(f'- [{r["title"]}](../../data/{name}/index.md) (v{r["version"]}; '
+                     f'{", ".join(x.get("title") or x.get("name", "") for x in r["licenses"])}), '
+                     f'{len(r["row_sources"])} distinct row sources')
+    return "\n".join(items)
+
+
+def figure_page(meta: dict, versions: list[dict], placed: list[tuple[str, str]], site_url: str,
+                columns: list[str]) -> str:
+    slug = meta["slug"]
+    base = "../../"
+    where = "\n".join(f"- [{e(title)}](../../{src}#fig-{slug})" for src, title in placed) or "- (not placed in a chapter)"
+    cols = ",".join(columns)
+    latest = versions[-1] if versions else None
+    if latest:
+        url = _abs(site_url, f"figures/{slug}/v{latest['version']}/")
+        cite_md = (f"Version {latest['version']}, released {latest['date']}, permanent address <{url}>:\n\n"
+                   + cite_block(meta, latest, site_url))
+    else:
+        cite_md = "This figure has not been released yet."
+    return f"""---
+title: "{meta['title'].replace('"', "'")}"
+description: "{meta['caption'][:150].replace('"', "'")}"
+---
+
+# {e(meta['title'])}
+
+*Figure page — a stable address for this figure: `/figures/{slug}/`. It always shows the current
+version; every released version keeps its own permanent page.*
+
+<!-- fig:{slug} -->
+
+## Where it appears in the argument
+
+{where}
+
+## Cite this figure
+
+{cite_md}
+
+## Versions
+
+{_versions_table(slug, versions, base) if versions else "No released versions yet."}
+
+## Data
+
+{_sources(meta, base)}
+
+<!-- table:{slug} {cols} -->
+"""
+
+
+def version_page(meta: dict, v: dict, latest: int, site_url: str, figure_block: str) -> str:
+    slug, n = meta["slug"], v["version"]
+    newer = (f'!!! warning "A newer version exists"\n    This is version {n}. The current version is '
+             f"[version {latest}](../v{latest}/index.md); see the [figure page](../index.md) for what changed.\n"
+             if n < latest else
+             f'!!! info "This is the current version"\n    The [figure page](../index.md) always shows the current version.\n')
+    return f"""---
+title: "{meta['title'].replace('"', "'")} (version {n})"
+description: "Version {n} of a figure from AI Scaling Myths, annotated, released {v['date']}; frozen files."
+---
+
+# {e(meta['title'])} — version {n}
+
+*Released {v['date']}. {e(v['changed'].capitalize())}. The files on this page are frozen: they stay
+byte for byte as released, whatever the data says today.*
+
+{newer}
+
+{figure_block}
+
+## Cite this version
+
+{cite_block(meta, v, site_url)}
+"""
+
+
+def figures_index(figs: dict) -> str:
+    items = "\n".join(f'<div class="fig-card" markdown="1">\n<!-- thumb:{s} -->\n\n'
+                      f"[Figure page](./{s}/index.md)\n</div>" for s in sorted(figs))
+    return f"""---
+title: Figures
+description: "Every figure of AI Scaling Myths, annotated, with its data, versions and citations."
+---
+
+# Figures
+
+Every figure has a page of its own with its data, sources, versions, downloads and a
+citation. The thumbnail leads to the figure in its chapter.
+
+<div class="fig-grid" markdown="1">
+{items}
+</div>
+"""
+
+
+def data_page(name: str, r: dict, used_by: list[str], history: list[dict]) -> str:
+    d = r["descriptor"]
+    fields = "".join(
+        f'<tr><td><code>{e(f["name"])}</code></td><td>{e(f.get("title", ""))}</td><td>{e(f["type"])}</td>'
+        f'<td>{e(f.get("unit", ""))}</td><td>{e(f.get("description", ""))}</td>'
+        f'<td>{e(", ".join(f"{k}: {v}" for k, v in (f.get("constraints") or {}).items()))}</td></tr>'
+        for f in d["schema"]["fields"])
+    srcs = "\n".join(f"- [{s['title']}]({s['path']})" if s.get("path") else f"- {s['title']}" for s in d.get("sources", []))
+    lic = "\n".join(f"- [{x.get('title') or x['name']}]({x['path']})" if x.get("path") else f"- {x.get('title') or x['name']}"
+                    for x in d.get("licenses", []))
+    figs = "\n".join(f"- [{s}](../../figures/{s}/index.md)" for s in used_by) or "- (no figure reads it directly)"
+    hist = "".join(f"<tr><td>{e(h['version'] or '')}</td><td>{e(h['date'])}</td><td><code>{e(h['digest'][:12])}</code></td></tr>"
+                   for h in reversed(history))
+    return f"""---
+title: "Dataset: {d.get('title', name).replace('"', "'")}"
+description: "{d.get('description', '')[:150].replace('"', "'")}"
+---
+
+# {e(d.get('title', name))}
+
+{e(d.get('description', ''))}
+
+<p class="data-download"><a href="../../{e(r['path'])}" download>Download the CSV</a> ·
+version {e(d.get('version', '?'))} · resource <code>{e(name)}</code> in
+<a href="../datapackage.json">datapackage.json</a></p>
+
+## Licence
+
+{lic}
+
+## Sources
+
+{srcs}
+
+Every row also names its own source in its `source_url` column; the notes column says how
+a value was derived or how conflicting sources were resolved.
+
+## Schema
+
+<div class="md-typeset__table"><table><thead><tr><th scope="col">Column</th><th scope="col">Title</th>
+<th scope="col">Type</th><th scope="col">Unit</th><th scope="col">Description</th><th scope="col">Constraints</th>
+</tr></thead><tbody>{fields}</tbody></table></div>
+
+Primary key: `{", ".join(d["schema"].get("primaryKey", []))}`.
+
+## Figures that use it
+
+{figs}
+
+## Version history
+
+<div class="md-typeset__table"><table><thead><tr><th scope="col">Version</th><th scope="col">Recorded</th>
+<th scope="col">Content hash</th></tr></thead><tbody>{hist or '<tr><td colspan="3">not yet released</td></tr>'}</tbody></table></div>
+
+## How to cite this dataset
+
+> AI Scaling Myths, annotated contributors. *{e(d.get('title', name))}* (version {e(d.get('version', '?'))}).
+> Dataset in *AI Scaling Myths, annotated*. Licence: {e(", ".join(x.get('name', '') for x in d.get('licenses', [])))}.
+"""
+
+
+def data_index(resources: dict) -> str:
+    items = "\n".join(f"- [{r['descriptor'].get('title', n)}](./{n}/index.md) — `{r['path']}`"
+                      for n, r in sorted(resources.items()))
+    return f"""---
+title: Data
+description: "The versioned, sourced datasets behind every figure, with schemas, sources and licences."
+---
+
+# Data
+
+Every figure is rebuilt from these datasets, published together as a
+<a href="datapackage.json">Frictionless data package</a>. Each row names its own source.
+
+{items}
+"""

@@ -1,0 +1,128 @@
+"""Releases: an immutable, citable version of every figure whose content changed.
+
+    releases/ledger.json            the committed ledger (one list of versions per figure)
+    releases/<slug>/v<N>/...        the files of version N, frozen byte for byte
+
+A figure's content is its module's code, the Vega-Lite spec and the plotted data; a new
+version is recorded only when that content differs from the last version's.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+FROZEN = ("svg", "png", "csv", "vl.json", "vg.json", "dark.vg.json", "page.svg", "page.dark.svg")
+
+
+def sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def load_ledger(root: Path) -> dict:
+    path = root / "releases" / "ledger.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {"figures": {}, "datasets": {}}
+
+
+def content_hash(root: Path, meta: dict) -> str:
+    d, s = Path(meta["dir"]), meta["slug"]
+    return sha(b"\0".join([(root / meta["path"]).read_bytes(), (d / f"{s}.vl.json").read_bytes(),
+                           (d / f"{s}.csv").read_bytes()]))
+
+
+def what_changed(old_csv: bytes | None, new_csv: bytes) -> str:
+    """Rows added / changed / removed between two versions of the plotted data (by id or row)."""
+    if old_csv is None:
+        return "first release"
+    def rows(b):
+        r = list(csv.reader(io.StringIO(b.decode("utf-8"))))
+        return r[0], r[1:]
+    oh, orows = rows(old_csv)
+    nh, nrows = rows(new_csv)
+    parts = []
+    if oh != nh:
+        parts.append("columns changed")
+    if "id" in oh and "id" in nh:
+        ok = {r[oh.index("id")]: r for r in orows}
+        nk = {r[nh.index("id")]: r for r in nrows}
+        added, removed = len(nk.keys() - ok.keys()), len(ok.keys() - nk.keys())
+        changed = sum(1 for k in nk.keys() & ok.keys() if nk[k] != ok[k])
+    else:
+        ocount, ncount = {}, {}
+        for r in orows:
+            ocount[tuple(r)] = ocount.get(tuple(r), 0) + 1
+        for r in nrows:
+            ncount[tuple(r)] = ncount.get(tuple(r), 0) + 1
+        added = sum(max(0, c - ocount.get(k, 0)) for k, c in ncount.items())
+        removed = sum(max(0, c - ncount.get(k, 0)) for k, c in ocount.items())
+        changed = min(added, removed)
+        added, removed = added - changed, removed - changed
+    for n, word in ((added, "added"), (changed, "changed"), (removed, "removed")):
+        if n:
+            parts.append(f"{n} row{'s' * (n != 1)} {word}")
+    return ", ".join(parts) or "chart changed, data unchanged"
+
+
+def release(root: Path, manifest: dict, date: str) -> list[str]:
+    """Record a new version of every figure whose content changed. Returns 'slug vN' lines."""
+    ledger = load_ledger(root)
+    made = []
+    for slug, meta in sorted(manifest["figures"].items()):
+        versions = ledger["figures"].setdefault(slug, [])
+        h = content_hash(root, meta)
+        if versions and versions[-1]["content_hash"] == h:
+            continue
+        n = versions[-1]["version"] + 1 if versions else 1
+        dest = root / "releases" / slug / f"v{n}"
+        if dest.exists():
+            raise RuntimeError(f"releases/{slug}/v{n} exists but the ledger does not list it")
+        (root / "releases").mkdir(exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{slug}-v{n}-", dir=root / "releases"))
+        src = Path(meta["dir"])
+        files = {}
+        for ext in FROZEN:
+            name = f"{slug}.{ext}"
+            shutil.copyfile(src / name, tmp / name)
+            files[name] = sha((tmp / name).read_bytes())
+        frozen_meta = {k: meta[k] for k in ("slug", "title", "caption", "alt", "data", "sources", "width", "height")}
+        (tmp / "meta.json").write_text(json.dumps(frozen_meta, indent=1, sort_keys=True, ensure_ascii=False) + "\n",
+                                       encoding="utf-8")
+        files["meta.json"] = sha((tmp / "meta.json").read_bytes())
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(tmp, dest)
+        prev = (root / "releases" / slug / f"v{n - 1}" / f"{slug}.csv") if versions else None
+        versions.append({
+            "version": n, "date": date, "content_hash": h,
+            "data": {r: manifest["resources"][r]["digest"] for r in meta["data"]},
+            "files": files,
+            "changed": what_changed(prev.read_bytes() if prev else None, (src / f"{slug}.csv").read_bytes()),
+        })
+        made.append(f"{slug} v{n}: {versions[-1]['changed']}")
+    for name, r in sorted(manifest["resources"].items()):
+        hist = ledger["datasets"].setdefault(name, [])
+        if not hist or hist[-1]["digest"] != r["digest"]:
+            hist.append({"version": r["version"], "date": date, "digest": r["digest"]})
+    path = root / "releases" / "ledger.json"
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(ledger, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    os.replace(tmp, path)
+    return made
+
+
+def verify(root: Path) -> list[str]:
+    """Every released file still matches its recorded hash."""
+    bad = []
+    for slug, versions in load_ledger(root)["figures"].items():
+        for v in versions:
+            for name, h in v["files"].items():
+                f = root / "releases" / slug / f"v{v['version']}" / name
+                if not f.exists():
+                    bad.append(f"releases/{slug}/v{v['version']}/{name}: missing")
+                elif sha(f.read_bytes()) != h:
+                    bad.append(f"releases/{slug}/v{v['version']}/{name}: does not match the ledger")
+    return bad
