@@ -17,6 +17,7 @@ import shutil
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 ROOT = Path(__file__).resolve().parent.parent
 FIG = re.compile(r"^<!--\s*fig:([a-z0-9-]+)\s*-->\s*$", re.M)
@@ -52,6 +53,17 @@ def on_config(config):
     STATE.update(_manifest())
     STATE["ledger"] = load_ledger(ROOT)
     STATE["site_url"] = config["site_url"] or "http://127.0.0.1:8000/"
+    STATE.setdefault("meta", {})["site-url"] = STATE["site_url"]
+    # a published slug never dies: a figure that was released but no longer exists needs a redirect
+    redirects = {}
+    for plugin in config["plugins"].values():
+        redirects.update(getattr(plugin, "config", {}).get("redirect_maps", {}) or {})
+    dead = [slug for slug in STATE["ledger"]["figures"] if slug not in STATE.get("figures", {})
+            and f"figures/{slug}/index.md" not in redirects]
+    if dead:
+        raise PluginError(f"releases/ledger.json: published figure(s) {', '.join(dead)} no longer exist; add a "
+                          "redirect (plugins: redirects: redirect_maps: 'figures/<old>/index.md': "
+                          "'figures/<new>/index.md') in mkdocs.yml")
     return config
 
 
@@ -73,6 +85,7 @@ def figure_html(meta: dict, number: int, base: str, files: str | None = None) ->
     e = html.escape
     s = meta["slug"]
     d = files or f"{base}figures/{s}/{s}"
+    permalink = STATE.get("site_url", "/").rstrip("/") + f"/figures/{s}/"
     w, h = meta.get("width") or 640, meta.get("height") or 400
     srcs = []
     for r in meta["sources"]:
@@ -98,7 +111,8 @@ def figure_html(meta: dict, number: int, base: str, files: str | None = None) ->
         f'<p class="fig-links"><span class="fig-label">Download</span> '
         f'<a href="{d}.svg" download>SVG</a> · <a href="{d}.png" download>PNG</a> · '
         f'<a href="{d}.csv" download>CSV</a> · <a href="{d}.vl.json" download>Vega-Lite spec</a> · '
-        f'<button type="button" class="fig-copy" data-anchor="fig-{s}">Copy link</button></p>'
+        f'<a href="{base}figures/{s}/">Figure page: versions, citation</a> · '
+        f'<button type="button" class="fig-copy" data-permalink="{e(permalink)}">Copy permalink</button></p>'
         f"</figcaption></figure>"
     )
 
@@ -117,6 +131,7 @@ def _title(text: str, default: str) -> str:
     return m.group(1) if m else default
 
 
+@event_priority(100)  # before the redirects plugin looks for its targets among the pages
 def on_files(files, config):
     """Where each figure is placed; then the generated pages (figures, versions, data)."""
     from mkdocs.structure.files import File
@@ -137,11 +152,13 @@ def on_files(files, config):
 
     add("figures/index.md", pages.figures_index(figs))
     for slug, meta in figs.items():
-        versions = ledger["figures"].get(slug, [])
         import csv
         with open(Path(meta["dir"]) / f"{slug}.csv", encoding="utf-8") as fh:
             columns = next(csv.reader(fh))
-        add(f"figures/{slug}/index.md", pages.figure_page(meta, versions, placements.get(slug, []), site_url, columns))
+        add(f"figures/{slug}/index.md", pages.figure_page(meta, ledger["figures"].get(slug, []),
+                                                         placements.get(slug, []), site_url, columns))
+    # every released version keeps its page, even when its figure was renamed or retired
+    for slug, versions in ledger["figures"].items():
         for v in versions:
             n = v["version"]
             frozen = json.loads((ROOT / "releases" / slug / f"v{n}" / "meta.json").read_text(encoding="utf-8"))

@@ -101,9 +101,9 @@ version; every released version keeps its own permanent page.*
 def version_page(meta: dict, v: dict, latest: int, site_url: str, figure_block: str) -> str:
     slug, n = meta["slug"], v["version"]
     newer = (f'!!! warning "A newer version exists"\n    This is version {n}. The current version is '
-             f"[version {latest}](../v{latest}/index.md); see the [figure page](../index.md) for what changed.\n"
+             f'<a href="../v{latest}/">version {latest}</a>; see the <a href="../">figure page</a> for what changed.\n'
              if n < latest else
-             f'!!! info "This is the current version"\n    The [figure page](../index.md) always shows the current version.\n')
+             f'!!! info "This is the current version"\n    The <a href="../">figure page</a> always shows the current version.\n')
     return f"""---
 title: "{meta['title'].replace('"', "'")} (version {n})"
 description: "Version {n} of a figure from AI Scaling Myths, annotated, released {v['date']}; frozen files."

@@ -3,7 +3,7 @@ no console errors, and no request leaves 127.0.0.1."""
 from __future__ import annotations
 
 import json
-from urllib.parse import urlparse
+from urllib.parse import urljoin, urlparse
 
 import pytest
 
@@ -92,3 +92,39 @@ def test_prose_numbers_come_from_data(public):
     assert html.count('class="datum"') >= 15
     assert f'data-value="airspeed-record-kmh" title="Computed at build time from data/airspeed_records.csv">' \
            f'{values["airspeed-record-kmh"]["text"]}<' in html
+
+
+def test_figure_page_citation_versions_backlinks_and_downloads(public, session):
+    base, b = session
+    ctx = b.new_context(permissions=["clipboard-read", "clipboard-write"], viewport={"width": 1200, "height": 900})
+    page = ctx.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(base + "figures/airspeed-record/")
+    # copy the APA citation
+    page.locator(".cite-copy").first.click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert "airspeed-record/v1/" in copied and "Version 1" in copied
+    # downloads: each file arrives with its content type and exactly the published bytes
+    types = {"SVG": "image/svg+xml", "PNG": "image/png", "CSV": "text/csv", "Vega-Lite spec": "application/json"}
+    for label, ctype in types.items():
+        link = page.locator("figure.fig .fig-links a", has_text=label).first
+        href = link.get_attribute("href")
+        resp = page.request.get(urljoin(page.url, href))
+        assert resp.ok and resp.headers["content-type"].startswith(ctype), (label, resp.headers)
+        local = public / urlparse(urljoin(page.url, href)).path.lstrip("/")
+        assert resp.body() == local.read_bytes()
+        with page.expect_download() as dl:
+            link.click()
+        assert dl.value.suggested_filename == local.name
+    # follow the version link
+    page.locator("table a", has_text="v1").first.click()
+    page.wait_for_url("**/figures/airspeed-record/v1/")
+    assert page.locator("figure.fig").count() == 1 and "version 1" in page.title().lower()
+    # back to the figure page, then into the essay where the figure appears
+    page.goto(base + "figures/airspeed-record/")
+    page.locator("#where-it-appears-in-the-argument + ul a").first.click()
+    page.wait_for_url("**/chapters/trend-lines/#fig-airspeed-record")
+    assert page.locator("#fig-airspeed-record").is_visible()
+    assert errors == []
+    ctx.close()

@@ -97,3 +97,23 @@ def test_release_twice_adds_nothing_and_one_csv_versions_only_its_figures(scratc
     for name, digest in before["figures"]["airspeed-record"][-1]["files"].items():
         assert hashlib.sha256((public / f"v{old}" / name).read_bytes()).hexdigest() == digest
     assert after["datasets"]["airspeed_records"][-1]["date"] == "2030-01-02"
+
+
+def test_a_retired_slug_needs_a_redirect_and_keeps_its_versions(scratch_repo):
+    (scratch_repo / "figures" / "airspeed_record.py").rename(scratch_repo / "figures" / "flight_airspeed_record.py")
+    for page in (scratch_repo / "site").rglob("*.md"):
+        page.write_text(page.read_text().replace("fig:airspeed-record", "fig:flight-airspeed-record")
+                        .replace("thumb:airspeed-record", "thumb:flight-airspeed-record"))
+    r = run_build(scratch_repo)
+    assert r.returncode != 0
+    assert "published figure(s) airspeed-record no longer exist; add a redirect" in r.stderr
+    cfg = scratch_repo / "mkdocs.yml"
+    cfg.write_text(cfg.read_text().replace(
+        "redirect_maps: {}",
+        "redirect_maps:\n        'figures/airspeed-record/index.md': 'figures/flight-airspeed-record/index.md'"))
+    r = run_build(scratch_repo)
+    assert r.returncode == 0, r.stderr
+    public = scratch_repo / "public" / "figures"
+    assert "flight-airspeed-record/" in (public / "airspeed-record" / "index.html").read_text()  # the redirect
+    assert (public / "airspeed-record" / "v1" / "index.html").exists()
+    assert (public / "flight-airspeed-record" / "index.html").exists()

@@ -93,10 +93,10 @@
     }
     document.querySelectorAll(".fig-copy").forEach(function (b) {
       b.addEventListener("click", function () {
-        var url = location.href.split("#")[0] + "#" + b.dataset.anchor;
+        var url = b.dataset.permalink;
         (navigator.clipboard ? navigator.clipboard.writeText(url) : Promise.reject())
           .then(function () { b.textContent = "Link copied"; })
-          .catch(function () { location.hash = b.dataset.anchor; });
+          .catch(function () { b.textContent = url; });
       });
     });
     document.querySelectorAll(".cite-copy").forEach(function (b) {
