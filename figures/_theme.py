@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import altair as alt
 
-FONT = ('system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "Liberation Sans", '
-        'Arial, "Noto Sans CJK SC", sans-serif')
+# Arial-metric fonts only: the static SVG is laid out by vl-convert with Liberation Sans (metric-
+# compatible with Arial and Helvetica), so the browser must draw labels at the same widths or they
+# overflow the layout (system-ui fonts are wider on some systems and clipped axis labels).
+FONT = 'Arial, "Liberation Sans", Helvetica, "Noto Sans CJK SC", sans-serif'
 WIDTH, HEIGHT = 640, 340
 
 # Colour-blind-safe categorical palette (after Okabe & Ito), tuned for contrast

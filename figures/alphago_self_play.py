@@ -10,6 +10,8 @@ from a different list and is a rough guide only.
 import altair as alt
 import pandas as pd
 
+from figures import _theme
+
 DATA = ("alphago_elo",)
 ALT = ("Dot chart of Elo rating against the date of each AlphaGo version's landmark match or "
        "paper, {first} to {last}. Versions trained on human games then self-play rise "
@@ -50,7 +52,7 @@ def chart(df: pd.DataFrame) -> alt.Chart:
     progs = alt.Chart(table).transform_filter(alt.datum.kind == "program")
     human = alt.Chart(table).transform_filter(alt.datum.kind == "human reference")
     rule = human.mark_rule(strokeDash=[5, 4], color="#8a939e").encode(y=y, tooltip=tips)
-    rule_label = human.mark_text(align="right", dx=-4, dy=12, color="#8a939e").encode(
+    rule_label = human.mark_text(align="right", dx=-4, dy=12, color=_theme.MUTED["light"]).encode(
         x=alt.value("width"), y=y, text=alt.value("Top-rated human, Ke Jie (goratings.org, other scale)"))
     dots = progs.mark_point(size=110).encode(
         x=x, y=y, color=alt.Color("series:N", title=None, scale=alt.Scale(domain=[LABELS[c] for c in COLORS])),

@@ -11,6 +11,8 @@ ARC data in that model's training.
 import altair as alt
 import pandas as pd
 
+from figures import _theme
+
 DATA = ("arc_agi_scores",)
 ALT = ("Scatter chart of ARC-AGI scores (percent of tasks solved) against the date each score was "
        "published, mid-{essay_year} to {arc2_latest_year}, coloured by benchmark. A vertical line marks "
@@ -78,7 +80,7 @@ def chart(scores: pd.DataFrame) -> alt.Chart:
         essay=f"toDate('{ESSAY}')", text="'Essay published'")
     essay_rule = essay.mark_rule(color="#8a939e", strokeWidth=1).encode(x="essay:T")
     essay_text = essay.mark_text(align="right", baseline="bottom", dx=-4, dy=-4, angle=270, y=0,
-                                 color="#8a939e", fontSize=11).encode(x="essay:T", text="text:N")
+                                 color=_theme.MUTED["light"], fontSize=11).encode(x="essay:T", text="text:N")
     named = base.transform_filter(alt.FieldOneOfPredicate(field="id", oneOf=list(NAMED))
                                   ).transform_calculate(name="split(datum.system, ' (')[0]")
     names = alt.layer(*[named.transform_filter(alt.datum.id == k).mark_text(

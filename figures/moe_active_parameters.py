@@ -8,6 +8,8 @@ the active parameters, while the memory needed to serve the model follows the to
 import altair as alt
 import pandas as pd
 
+from figures import _theme
+
 DATA = ("moe_models",)
 ALT = ("Dumbbell chart, one row per model from {first_model} ({first_year}) at the top to {last_model} "
        "({last_year}) at the bottom, with parameters in billions on a logarithmic axis. Each row joins the "
@@ -63,7 +65,7 @@ def chart(moe: pd.DataFrame) -> alt.Chart:
     ).mark_point(size=90, filled=True).encode(
         y=y, x=x, color=alt.Color("series:N", title=None, scale=alt.Scale(domain=SERIES)),
         opacity=alt.condition(pick, alt.value(1), alt.value(0.15)), tooltip=tips).add_params(pick)
-    label = alt.Chart(table).mark_text(align="left", dx=9, baseline="middle", color="#8a939e").encode(
+    label = alt.Chart(table).mark_text(align="left", dx=9, baseline="middle", color=_theme.MUTED["light"]).encode(
         y=y, x=alt.X("total_parameters:Q", scale=alt.Scale(type="log", domain=[1, 2000])),
         text="share_label:N", tooltip=tips)
     return alt.layer(bar, dots, label)

@@ -10,6 +10,8 @@ uses total parameters. Log scale.
 import altair as alt
 import pandas as pd
 
+from figures import _theme
+
 DATA = ("language_models",)
 ALT = ("Scatter chart of training tokens per model parameter, on a logarithmic axis, against release "
        "date, {first_year} to {last_year}, for {n} language models, with a horizontal line at the "
@@ -78,6 +80,6 @@ def chart(models: pd.DataFrame) -> alt.Chart:
         y="tokens_per_parameter:Q")
     rule_text = base.transform_filter(alt.datum.reference).transform_calculate(
         txt="'Compute-optimal (Chinchilla): ' + format(datum.tokens_per_parameter, '.0f') + ' tokens per parameter'"
-    ).mark_text(align="left", x=4, dy=-8, color="#8a939e", fontSize=11).encode(y="tokens_per_parameter:Q",
+    ).mark_text(align="left", x=4, dy=-8, color=_theme.MUTED["light"], fontSize=11).encode(y="tokens_per_parameter:Q",
                                                                                   text="txt:N")
     return alt.layer(rule, rule_text, points, labels, labels_left)

@@ -219,7 +219,11 @@ def table_html(meta: dict, columns: list[str], page: str) -> str:
             v = v[:10]
         return e(v)
 
-    head = "".join(f'<th scope="col">{e(c.replace("_url", "").replace("_", " ").capitalize())}</th>' for c in columns)
+    def heading(c):
+        words = c.replace("_url", "").replace("_", " ").capitalize()
+        return re.sub(r"\b(Agi|Api|Arc|Moe|Mmlu)\b", lambda m: m.group(1).upper(), words)
+
+    head = "".join(f'<th scope="col">{e(heading(c))}</th>' for c in columns)
     body = "".join("<tr>" + "".join(f"<td>{cell(c, r[c])}</td>" for c in columns) + "</tr>" for r in rows)
     return (f'<div class="md-typeset__table data-table"><table><caption>{e(meta["title"])} — '
             f'the data behind <a href="#fig-{s}">the figure</a> ({len(rows)} rows)</caption>'

@@ -37,6 +37,7 @@ def prose_numbers(md: str) -> list[str]:
     # names that contain digits but start with a letter: SR-71, GPT-4o, o3, ARC-AGI-2, Llama 3.1
     md = re.sub(r"\b[A-Za-z][A-Za-z-]*-?\d[\w.-]*", " ", md)
     md = re.sub(r"\b(Section|System) \d\b", " ", md)                     # structure, not data
+    md = re.sub(r"\b(CC BY(-SA)?|Attribution) \d\.\d\b", " ", md)            # licence versions
     md = re.sub(r"^#+ \d\. ", "", md, flags=re.M)                          # numbered headings
     return re.findall(r"\d[\d,.]*", md)
 

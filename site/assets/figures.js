@@ -18,6 +18,12 @@
     return runtime;
   }
 
+  // Charts were designed at 640 px; below 520 px their labels would be cut, so a narrow
+  // screen gets a 520 px chart that scrolls sideways inside its own box.
+  function liveWidth(live) {
+    return Math.max(520, Math.floor(live.clientWidth) - 16);
+  }
+
   function dark() {
     return document.body.getAttribute("data-md-color-scheme") === "slate";
   }
@@ -35,7 +41,7 @@
         return vegaEmbed(live, spec, {
           mode: "vega", renderer: "svg", actions: false,
           tooltip: { theme: isDark ? "dark" : "light" },
-          width: Math.max(280, Math.floor(live.clientWidth) - 16)
+          width: liveWidth(live)
         });
       }).then(function (res) {
         if (fig._view) fig._view.finalize();
@@ -73,7 +79,7 @@
     resizeTimer = setTimeout(function () {
       document.querySelectorAll("figure.fig[data-state=live]").forEach(function (fig) {
         var live = fig.querySelector(".fig-live");
-        if (fig._view) fig._view.width(Math.max(280, Math.floor(live.clientWidth) - 16)).runAsync();
+        if (fig._view) fig._view.width(liveWidth(live)).runAsync();
       });
     }, 150);
   }
