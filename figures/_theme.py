@@ -49,15 +49,21 @@ def config(mode: str = "light") -> dict:
                  "labelFont": FONT, "titleFont": FONT},
         "legend": {"labelColor": ink, "titleColor": ink, "symbolFillColor": muted, "symbolStrokeColor": muted, "labelFontSize": 12, "titleFontSize": 12,
                    "orient": "top", "direction": "horizontal", "symbolStrokeWidth": 2,
-                   "labelLimit": 320, "columnPadding": 14,
-                   # one column on narrow screens, so that legends never overflow a phone
-                   "columns": {"expr": "width < 480 ? 1 : 0"}},
+                   "labelLimit": 320, "columnPadding": 14},
         "range": {"category": PALETTE[mode]},
         "line": {"strokeWidth": 2.25},
         "point": {"size": 48, "filled": True},
         "text": {"color": ink, "font": FONT, "fontSize": 12},
         "rule": {"color": muted},
     }
+
+
+def in_words(n: float) -> str:
+    """Tooltip text for a large count: 1.75e11 -> '175 billion' (three significant figures)."""
+    for div, unit in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if n >= div:
+            return f"{float(f'{n / div:.3g}'):,g} {unit}"
+    return f"{n:,.0f}"
 
 
 def dark_spec(spec):

@@ -39,8 +39,10 @@ XBRK, XFRAC = [1975, 2015, 2022, 2023.5, 2025], (0.1, 0.18, 0.26, 0.34, 0.7, 0.9
 YBRK, YFRAC = [1960, 2020, 2040, 2065], (1, 0.72, 0.15, 0)
 # label placement (align, dx, dy) where the default ("left", 7, 0) would collide
 PLACE = {"simon-1960": ("left", 6, -9), "kurzweil-2017": ("right", -7, 0), "son-2023": ("right", -7, 0),
-         "legg-2023": ("right", -7, 0), "musk-2024": ("right", -7, 3), "hinton-2023": ("right", -7, 0),
-         "aschenbrenner-2024": ("left", 7, -3), "amodei-2024": ("center", 0, 14), "hassabis-2025": ("left", 6, -42)}
+         "legg-2023": ("right", -7, 0), "musk-2024": ("right", -5, 15), "hinton-2023": ("right", -7, 0),
+         "aschenbrenner-2024": ("left", 7, -3), "huang-2024": ("left", 7, -8),
+         "amodei-2026": ("left", 6, 12), "hassabis-2025": ("left", 6, -42)}
+HIDDEN = ["amodei-2024"]  # unlabelled (tooltip only): no free space between the dashed and dotted lines
 
 
 def chart(p: pd.DataFrame) -> alt.Chart:
@@ -50,10 +52,13 @@ def chart(p: pd.DataFrame) -> alt.Chart:
         said_year=said.round(2), deadline_year=last.astype(int), as_of_year=as_of,
         status=(last < as_of).map({False: STATUS[0], True: STATUS[1]}),
         predicted=p.predicted_year.astype(str) + p.predicted_year_high.map(lambda h: "" if pd.isna(h) else f"–{h}"),
-        label=p.id.str.replace("-", " ").str.title(),
-    )[["id", "person", "role", "speaker_type", "said_date", "said_date_precision", "said_year", "predicted_year",
-       "predicted_year_high", "predicted", "deadline_year", "as_of_year", "status", "prediction", "agi_definition",
-       "label", "source_url"]]
+        label=p.id.str.replace("-", " ").str.title().where(~p.id.isin(HIDDEN), ""),
+        said=[d.strftime("%-d %B %Y") if pr == "day" else d.strftime("%B %Y") + " (day unknown)"
+              for d, pr in zip(p.said_date, p.said_date_precision)],
+        definition=p.agi_definition.fillna("— (none given)"),
+    )[["id", "person", "role", "speaker_type", "said_date", "said_date_precision", "said", "said_year",
+       "predicted_year", "predicted_year_high", "predicted", "deadline_year", "as_of_year", "status", "prediction",
+       "agi_definition", "definition", "label", "source_url"]]
     first, end = int(np.floor(said.min() / 5) * 5) - 5, as_of + 1
     xa = alt.Axis(values=[first + 5, 1970, 2015, 2020] + list(range(2023, end + 1)), format="d",
                   labelOverlap="greedy", title="Date the prediction was made (uneven scale)")
@@ -63,30 +68,27 @@ def chart(p: pd.DataFrame) -> alt.Chart:
                   title="Predicted year of arrival (uneven scale)")
     ys = alt.Scale(domain=YBRK, range=[{"expr": f"height*{f}"} for f in YFRAC])
     x, y = alt.X("said_year:Q", scale=xs, axis=xa), alt.Y("predicted_year:Q", scale=ys, axis=ya)
-    color = alt.Color("speaker_type:N", title=None, scale=alt.Scale(domain=TYPES))
+    color = alt.Color("speaker_type:N", title=None, scale=alt.Scale(domain=TYPES), legend=alt.Legend(columns=3))
     pick = alt.selection_point(fields=["speaker_type"], bind="legend")
     fade = alt.condition(pick, alt.value(1), alt.value(0.15))
-    tip = [alt.Tooltip("person:N", title="Who"), alt.Tooltip("role:N", title="Role"),
-           alt.Tooltip("said_date:T", title="Said", format="%-d %B %Y"),
-           alt.Tooltip("said_date_precision:N", title="Date known to the"),
-           alt.Tooltip("predicted:N", title="Predicted arrival"), alt.Tooltip("prediction:N", title="Gist"),
-           alt.Tooltip("agi_definition:N", title="Definition"), alt.Tooltip("status:N", title="Status")]
+    tip = [alt.Tooltip(f"{f}:N", title=t) for f, t in (("person", "Who"), ("role", "Role"), ("said", "Said"), (
+        "predicted", "Predicted arrival"), ("prediction", "Gist"), ("definition", "Definition"), ("status", "Status"))]
     base = alt.Chart(table)
     one = base.transform_aggregate(as_of_year="max(as_of_year)")  # a single row for the reference marks
     xy = dict(x=alt.X("said_year:Q", scale=xs, axis=xa), y=alt.Y("yr:Q", scale=ys, axis=ya), color=GREY)
     curve = one.transform_calculate(t=f"sequence({first}, {end + 1.01}, 0.25)").transform_flatten(
         ["t"]).transform_calculate(said_year="datum.t", yr="datum.t").mark_line(strokeDash=[1, 3]).encode(**xy)
-    curve_note = one.transform_calculate(said_year="2016.5", yr="2016.5", t="'arrival = date said'").mark_text(
+    curve_note = one.transform_calculate(said_year="2010", yr="2010", t="'arrival = date said'").mark_text(
         align="left", dy=12).encode(text="t:N", **xy)
     as_of_rule = one.transform_calculate(yr="datum.as_of_year").mark_rule(strokeDash=[6, 4]).encode(
         y=xy["y"], color=GREY)
-    as_of_text = one.transform_calculate(said_year=str(first + 1), yr="datum.as_of_year",
-                                         t="'as of ' + datum.as_of_year").mark_text(align="left", dy=-8).encode(
-        text="t:N", **xy)
+    as_of_text = one.transform_calculate(said_year=str(first + 1), yr="datum.as_of_year",  # below the line
+                                         t="'as of ' + datum.as_of_year").mark_text(
+        align="left", baseline="top", dy=4).encode(text="t:N", **xy)
     bars = base.mark_rule(strokeWidth=2).encode(x=x, y=y, y2="predicted_year_high:Q", color=color,
                                                   opacity=fade).transform_filter("isValid(datum.predicted_year_high)")
     shape = alt.Shape("status:N", title=None, scale=alt.Scale(domain=STATUS, range=["circle", "diamond"]),
-                      legend=alt.Legend(orient="bottom-right", direction="vertical"))
+                      legend=alt.Legend(orient="bottom-right", direction="vertical", columns=1))
     enc = dict(x=x, y=y, color=color, shape=shape, opacity=fade, tooltip=tip)
     ahead = base.mark_point(filled=True, size=70).encode(**enc).transform_filter(alt.datum.status == STATUS[0])
     gone = base.mark_point(filled=False, size=80, strokeWidth=2).encode(**enc).transform_filter(

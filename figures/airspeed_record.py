@@ -35,15 +35,18 @@ def chart(records: pd.DataFrame) -> alt.Chart:
     table = records.assign(
         plot_date=records.date.fillna(pd.to_datetime(records.year.astype(str) + "-07-01")),
         date_known=records.date.notna(),
+        date_text=records.date.dt.strftime("%-d %B %Y").fillna(records.year.astype(str) + " (day unknown)"),
     ).sort_values(["plot_date", "speed_kmh"])[
-        ["plot_date", "date_known", "year", "aircraft", "pilot", "speed_kmh", "engine", "official", "source_url"]
+        ["plot_date", "date_known", "date_text", "year", "aircraft", "pilot", "speed_kmh", "engine", "official",
+         "source_url"]
     ].assign(engine=lambda d: d.engine.map({"piston": "Piston engine", "jet": "Jet engine"}),
              status=lambda d: d.official.map({True: STATUS[0], False: STATUS[1]}).fillna(STATUS[2]))
     pick = alt.selection_point(fields=["engine"], bind="legend")
-    x = alt.X("plot_date:T", title=None, axis=alt.Axis(format="%Y", tickCount=12))
+    x = alt.X("plot_date:T", title=None, axis=alt.Axis(format="%Y", tickCount=8))
     y = alt.Y("speed_kmh:Q", title="Airspeed record (km/h)", axis=alt.Axis(format=",d"))
     color = alt.Color("engine:N", title=None,
-                      scale=alt.Scale(domain=["Piston engine", "Jet engine"]))
+                      scale=alt.Scale(domain=["Piston engine", "Jet engine"]),
+                      legend=alt.Legend(columns=2))  # fixed columns: both legends fit 520 px side by side
     # the record as it stood on each date: the running maximum (an unofficial mark that was
     # later beaten by lower official ones does not pull the line down)
     step = alt.Chart(table).transform_window(
@@ -53,11 +56,11 @@ def chart(records: pd.DataFrame) -> alt.Chart:
     points = alt.Chart(table).mark_point().encode(
         x=x, y=y, color=color,
         shape=alt.Shape("status:N", title=None,
-                        scale=alt.Scale(domain=STATUS, range=["circle", "diamond", "triangle-up"])),
+                        scale=alt.Scale(domain=STATUS, range=["circle", "diamond", "triangle-up"]),
+                        legend=alt.Legend(columns=1)),
         opacity=alt.condition(pick, alt.value(1), alt.value(0.15)),
         tooltip=[alt.Tooltip("aircraft:N", title="Aircraft"), alt.Tooltip("pilot:N", title="Pilot"),
-                 alt.Tooltip("plot_date:T", title="Date", format="%-d %B %Y"),
-                 alt.Tooltip("date_known:N", title="Day known"),
+                 alt.Tooltip("date_text:N", title="Date"),
                  alt.Tooltip("speed_kmh:Q", title="Speed (km/h)", format=",.1f"),
                  alt.Tooltip("engine:N", title="Propulsion"), alt.Tooltip("status:N", title="Status")],
     ).add_params(pick)

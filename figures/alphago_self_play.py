@@ -55,7 +55,8 @@ def chart(df: pd.DataFrame) -> alt.Chart:
     rule_label = human.mark_text(align="right", dx=-4, dy=12, color=_theme.MUTED["light"]).encode(
         x=alt.value("width"), y=y, text=alt.value("Top-rated human, Ke Jie (goratings.org, other scale)"))
     dots = progs.mark_point(size=110).encode(
-        x=x, y=y, color=alt.Color("series:N", title=None, scale=alt.Scale(domain=[LABELS[c] for c in COLORS])),
+        x=x, y=y, color=alt.Color("series:N", title=None, scale=alt.Scale(domain=[LABELS[c] for c in COLORS]),
+                            legend=alt.Legend(columns=2)),
         opacity=alt.condition(pick, alt.value(1), alt.value(0.2)), tooltip=tips).add_params(pick)
     early = alt.datum.date < alt.expr.datetime(2017, 5, 1)  # labels right of early dots, left of late ones
     text = dict(x=x, y=y, text="label:N", opacity=alt.condition(pick, alt.value(1), alt.value(0.2)))

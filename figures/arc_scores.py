@@ -29,7 +29,7 @@ BENCH = ["ARC-AGI-1", "ARC-AGI-2"]
 SETS = ["semi-private eval", "private eval", "public eval"]
 # points named on the chart: id -> (align, dx, dy)
 NAMED = {"arc1-gpt-4o": ("left", 8, 4), "arc1-o3-preview-high": ("left", 8, 0),
-         "arc2-gemini-3-deep-think-2026-02": ("left", 8, 0)}
+         "arc2-gemini-3-deep-think-2026-02": ("left", 8, -6)}  # two lines (see name): fits 520 px
 
 
 def facts(scores: pd.DataFrame) -> dict:
@@ -48,10 +48,14 @@ def facts(scores: pd.DataFrame) -> dict:
 
 def chart(scores: pd.DataFrame) -> alt.Chart:
     table = scores[["id", "system", "developer", "benchmark", "eval_set", "date", "score_pct",
-                    "cost_per_task_usd", "kind", "source_url"]].sort_values("date")
+                    "cost_per_task_usd", "kind", "source_url"]].sort_values("date").assign(
+        published=lambda d: d.date.dt.strftime("%-d %B %Y"),
+        cost=lambda d: d.cost_per_task_usd.map(lambda c: "not reported" if pd.isna(c) else f"${c:,.2f}"),
+        # the name shown beside a point; a long one in two lines ("|" marks the break)
+        name=lambda d: d.system.str.split(" (", regex=False).str[0].str.replace(r"^(Gemini \d+) ", r"\1|", regex=True))
     pick = alt.selection_point(fields=["benchmark"], bind="legend")
     base = alt.Chart(table)
-    color = alt.Color("benchmark:N", title=None, scale=alt.Scale(domain=BENCH))
+    color = alt.Color("benchmark:N", title=None, scale=alt.Scale(domain=BENCH), legend=alt.Legend(columns=2))
     fade = alt.condition(pick, alt.value(1), alt.value(0.12))
     x = alt.X("date:T", title="Date score was published",
               scale=alt.Scale(domain=["2024-05-01", "2026-07-01"]),
@@ -59,9 +63,9 @@ def chart(scores: pd.DataFrame) -> alt.Chart:
     y = alt.Y("score_pct:Q", title="Tasks solved (%)", scale=alt.Scale(domain=[0, 100]))
     tips = [alt.Tooltip("system:N", title="System"), alt.Tooltip("developer:N", title="Developer"),
             alt.Tooltip("benchmark:N", title="Benchmark"), alt.Tooltip("eval_set:N", title="Evaluation set"),
-            alt.Tooltip("date:T", title="Published", format="%-d %b %Y"),
+            alt.Tooltip("published:N", title="Published"),
             alt.Tooltip("score_pct:Q", title="Score (%)", format=".1f"),
-            alt.Tooltip("cost_per_task_usd:Q", title="Cost per task ($)", format=",.2f")]
+            alt.Tooltip("cost:N", title="Cost per task")]
     humans = base.transform_filter(alt.datum.kind == "human baseline")
     rules = humans.mark_rule(strokeDash=[5, 4], strokeWidth=1.5).encode(
         y=y, color=color, opacity=fade, tooltip=tips)
@@ -79,16 +83,18 @@ def chart(scores: pd.DataFrame) -> alt.Chart:
     essay = base.transform_aggregate(n="count()").transform_calculate(
         essay=f"toDate('{ESSAY}')", text="'Essay published'")
     essay_rule = essay.mark_rule(color="#8a939e", strokeWidth=1).encode(x="essay:T")
-    essay_text = essay.mark_text(align="right", baseline="bottom", dx=-4, dy=-4, angle=270, y=0,
-                                 color=_theme.MUTED["light"], fontSize=11).encode(x="essay:T", text="text:N")
+    # reads upwards from just above the ARC-AGI-1 human line, left of the essay line, clear of the 100% line
+    essay_text = essay.mark_text(align="left", baseline="bottom", dx=0, dy=-4, angle=270,
+                                 color=_theme.MUTED["light"], fontSize=11).encode(
+        x="essay:T", y=alt.datum(68), text="text:N")
     named = base.transform_filter(alt.FieldOneOfPredicate(field="id", oneOf=list(NAMED))
-                                  ).transform_calculate(name="split(datum.system, ' (')[0]")
+                                  ).transform_calculate(lines="split(datum.name, '|')")
     names = alt.layer(*[named.transform_filter(alt.datum.id == k).mark_text(
-        align=a, dx=dx, dy=dy, fontSize=11) for k, (a, dx, dy) in NAMED.items()]
-                      ).encode(x=x, y=y, text="name:N", color=color, opacity=fade)
+        align=a, dx=dx, dy=dy, fontSize=11, lineHeight=13) for k, (a, dx, dy) in NAMED.items()]
+                      ).encode(x=x, y=y, text="lines:N", color=color, opacity=fade)
     points = base.transform_filter(alt.datum.kind == "system").mark_point(size=70, filled=True).encode(
         x=x, y=y, color=color, opacity=fade, tooltip=tips,
         shape=alt.Shape("eval_set:N", title=None, scale=alt.Scale(
-            domain=SETS, range=["circle", "square", "triangle-up"])),
+            domain=SETS, range=["circle", "square", "triangle-up"]), legend=alt.Legend(columns=3)),
     ).add_params(pick)
     return alt.layer(essay_rule, essay_text, rules, labels, names, points)

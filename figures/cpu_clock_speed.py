@@ -52,7 +52,7 @@ def chart(milestones: pd.DataFrame, rupp: pd.DataFrame) -> alt.Chart:
                     "datum.value >= 1000 ? datum.value / 1000 + ' GHz' : datum.value + ' MHz'"))),
         color=alt.Color("series:N", title=None, scale=alt.Scale(
             domain=SERIES, range=[_theme.colour(_theme.ACCENT), _theme.colour(_theme.CONTRAST),
-                                  _theme.colour(_theme.CONTEXT)])),
+                                  _theme.colour(_theme.CONTEXT)]), legend=alt.Legend(columns=2)),
         opacity=alt.condition(pick, alt.value(1), alt.value(0.12)),
         tooltip=[alt.Tooltip("processor:N", title="Processor"), alt.Tooltip("series:N", title="Series"),
                  alt.Tooltip("year:Q", title="Year", format=".0f"),
@@ -60,7 +60,7 @@ def chart(milestones: pd.DataFrame, rupp: pd.DataFrame) -> alt.Chart:
     )
     points = alt.Chart(table).mark_point().encode(
         shape=alt.Shape("series:N", title=None, scale=alt.Scale(domain=SERIES,
-                        range=["circle", "triangle-up", "circle"])),
+                        range=["circle", "triangle-up", "circle"]), legend=alt.Legend(columns=2)),
         size=alt.condition(alt.datum.series == SERIES[2], alt.value(22), alt.value(56)), **enc
     ).add_params(pick)
     line = alt.Chart(table).mark_line(interpolate="step-after").encode(**enc).transform_filter(

@@ -10,6 +10,8 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
+from figures import _theme
+
 DATA = ("emergence_illustration",)
 ALT = ("Illustration, not measured data. Line chart of score against model size on a logarithmic axis from "
        "{n_lo} to {n_hi} parameters. The per-token accuracy curve rises smoothly and steadily from {p_lo:.0%} "
@@ -37,7 +39,7 @@ def _curve(params: pd.DataFrame, per_decade: int = 20) -> pd.DataFrame:
     lo, hi = np.log10(v["size-min"]), np.log10(v["size-max"])
     n = np.logspace(lo, hi, int(round((hi - lo) * per_decade)) + 1)
     return pd.DataFrame({"parameters": n, "per_token_p": np.exp(-(n / v["c"]) ** v["alpha"]),
-                         "size": [_size(x) for x in n]})
+                         "size": [_size(x) for x in n], "size_text": [_theme.in_words(x) + " parameters" for x in n]})
 
 
 def facts(params: pd.DataFrame) -> dict:
@@ -69,11 +71,11 @@ def chart(params: pd.DataFrame) -> alt.Chart:
                   "datum.value / 1e9 + 'B' : datum.value / 1e6 + 'M'")))
     y = alt.Y("score:Q", title="Share correct (illustration)", scale=alt.Scale(domain=[0, 1]),
               axis=alt.Axis(format="%"))
-    color = alt.Color("series:N", title=None, scale=alt.Scale(domain=SERIES))
+    color = alt.Color("series:N", title=None, scale=alt.Scale(domain=SERIES), legend=alt.Legend(columns=1))
     line = base.mark_line().encode(x=x, y=y, color=color).add_params(k)
     hover = base.mark_point(size=60, opacity=0).encode(
         x=x, y=y, color=color,
-        tooltip=[alt.Tooltip("series:N", title="Curve"), alt.Tooltip("size:N", title="Model size"),
+        tooltip=[alt.Tooltip("series:N", title="Curve"), alt.Tooltip("size_text:N", title="Model size"),
                  alt.Tooltip("tokens:Q", title="Answer tokens", format="d"),
                  alt.Tooltip("score:Q", title="Score", format=".1%"),
                  alt.Tooltip("per_token_p:Q", title="Per-token accuracy p", format=".1%")])

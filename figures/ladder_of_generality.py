@@ -20,6 +20,15 @@ SERIES = ["Rung reached (our dated example)", "Unknown rungs (undated)"]
 GAP, TAIL = 5, 4  # schematic: years from the last dated rung to the "?" step, and beyond it
 
 
+def _two_lines(s: str) -> str:
+    """A long label split, at a space, into two lines of about equal length ("|" marks the break)."""
+    w = s.split(" ")
+    if len(s) <= 24:
+        return s
+    i = min(range(1, len(w)), key=lambda i: max(len(" ".join(w[:i])), len(" ".join(w[i:]))))
+    return " ".join(w[:i]) + "|" + " ".join(w[i:])
+
+
 def _dated(ladder: pd.DataFrame) -> pd.DataFrame:
     return ladder.dropna(subset=["year"]).sort_values("rung")
 
@@ -46,19 +55,22 @@ def chart(ladder: pd.DataFrame) -> alt.Chart:
         series=SERIES[1], plot_year=[last, last + GAP, last + GAP + TAIL])
     table = pd.concat([known[cols], open_step[cols]], ignore_index=True).astype(
         {"plot_year": "Int64", "rung": "Int64", "year": "Int64"}).assign(
-        label=lambda t: t.example + ", " + t.year.astype("string"),
+        # long labels in two lines, so that they stay clear of the rung names on a phone
+        label=lambda t: (t.example + ", " + t.year.astype("string")).where(t.rung == int(d.rung.min()), (
+            t.example + ", " + t.year.astype("string")).map(lambda s: s if pd.isna(s) else _two_lines(s))),
         year=lambda t: t.year.astype("string").fillna("undated"))
     names = "[" + ", ".join(repr(n) for n in ladder.sort_values("rung").rung_name) + "]"
+    start = (int(d.year.min()) - 10) // 20 * 20  # a round year, so that every label sits under its tick
     x = alt.X("plot_year:Q", title="Year the rung was reached (our dated example)",
-              scale=alt.Scale(domain=[int(d.year.min()) - 10, last + GAP + TAIL], nice=False),
-              axis=alt.Axis(format="d", tickCount=8))
+              scale=alt.Scale(domain=[start, last + GAP + TAIL], nice=False),
+              axis=alt.Axis(format="d", values=list(range(start, last + 1, 20)), labelFlush=False))
     y = alt.Y("rung:Q", title=None, scale=alt.Scale(domain=[0, int(ladder.rung.max())], nice=False),
               axis=alt.Axis(values=sorted(ladder.rung.astype(int)), labelExpr=f"{names}[datum.value]",
                             grid=True, labelLimit=200))
     color = alt.Color("series:N", title=None, scale=alt.Scale(domain=SERIES),
-                      legend=alt.Legend(symbolType="stroke", symbolStrokeWidth=3, orient="top-left"))
+                      legend=alt.Legend(symbolType="stroke", symbolStrokeWidth=3, columns=2))  # above the plot
     dash = alt.StrokeDash("series:N", title=None, scale=alt.Scale(domain=SERIES, range=[[1, 0], [6, 4]]))
-    base = alt.Chart(table)
+    base = alt.Chart(table).transform_calculate(lines="split(datum.label, '|')")
     steps = base.mark_line(interpolate="step-after").encode(
         x=x, y=y, color=color, strokeDash=dash, detail="series:N", order="plot_year:Q")
     tips = [alt.Tooltip("rung_name:N", title="Rung"), alt.Tooltip("example:N", title="Example (ours)"),
@@ -66,14 +78,16 @@ def chart(ladder: pd.DataFrame) -> alt.Chart:
             alt.Tooltip("source_url:N", title="Source")]
     dots = base.transform_filter(alt.datum.series == SERIES[0]).mark_point(size=70).encode(
         x=x, y=y, color=color, tooltip=tips)
-    text = dict(fontSize=11, dy=-9)
+    text = dict(fontSize=11, baseline="bottom", lineHeight=13)
+    two = "indexof(datum.label, '|') >= 0"  # Vega hangs further lines below the first: lift two-line labels
     # labels sit left of their dot (where no riser crosses), except the bottom rung's
     bottom = int(d.rung.min())
     left = base.transform_filter((alt.datum.series == SERIES[0]) & (alt.datum.rung == bottom)).mark_text(
-        align="left", dx=4, **text).encode(x=x, y=y, text="label:N")
-    right = base.transform_filter((alt.datum.series == SERIES[0]) & (alt.datum.rung != bottom)).mark_text(
-        align="right", dx=-6, **text).encode(x=x, y=y, text="label:N")
+        align="left", dx=4, dy=-5, **text).encode(x=x, y=y, text="lines:N")
+    rest = base.transform_filter((alt.datum.series == SERIES[0]) & (alt.datum.rung != bottom))
+    right = [rest.transform_filter(f).mark_text(align="right", dx=-6, dy=dy, **text).encode(
+        x=x, y=y, text="lines:N") for f, dy in ((f"!({two})", -5), (two, -18))]
     mark = base.transform_filter((alt.datum.series == SERIES[1]) & (alt.datum.plot_year == last + GAP)).mark_text(
         fontSize=18, fontWeight="bold", dx=-14, dy=0, align="center").encode(
         x=x, y=y, text=alt.value("?"), color=color, tooltip=tips[:2] + tips[3:])
-    return alt.layer(steps, dots, left, right, mark)
+    return alt.layer(steps, dots, left, *right, mark)

@@ -41,12 +41,15 @@ PROVIDERS = ["OpenAI", "Anthropic", "Google"]
 def chart(prices: pd.DataFrame) -> alt.Chart:
     t = prices.rename(columns={"input_usd_per_mtok": "input_usd", "output_usd_per_mtok": "output_usd",
                                "capability_score": "mmlu"})
-    t = t.assign(blended_usd=(3 * t.input_usd + t.output_usd) / 4, price_date=t.price_date.dt.strftime("%Y-%m-%d"))
+    t = t.assign(blended_usd=(3 * t.input_usd + t.output_usd) / 4, price_date=t.price_date.dt.strftime("%Y-%m-%d"),
+                 price_from=t.price_date.dt.strftime("%-d %B %Y"))
     prev = t.set_index("id")[["model", "input_usd", "output_usd", "blended_usd", "mmlu"]].add_prefix("prev_")
-    table = t.join(prev, on="predecessor")[[
-        "id", "model", "provider", "price_date", "input_usd", "output_usd", "blended_usd", "mmlu",
+    table = t.join(prev, on="predecessor")
+    table["compared_with"] = table.prev_model.fillna("— (no earlier model of the same provider)")
+    table = table[[
+        "id", "model", "provider", "price_date", "price_from", "input_usd", "output_usd", "blended_usd", "mmlu",
         "capability_metric", "predecessor", "prev_model", "prev_input_usd", "prev_output_usd",
-        "prev_blended_usd", "prev_mmlu", "source_url", "capability_source_url"]]
+        "prev_blended_usd", "prev_mmlu", "compared_with", "source_url", "capability_source_url"]]
     basis = alt.param(name="basis", value="Blended (3:1)", bind=alt.binding_radio(
         options=["Blended (3:1)", "Input", "Output"], name="Price: "))
     pick = alt.selection_point(fields=["provider"], bind="legend")
@@ -56,7 +59,7 @@ def chart(prices: pd.DataFrame) -> alt.Chart:
               scale=alt.Scale(type="log", domain=[0.1, 100]),
               axis=alt.Axis(values=[0.1, 0.3, 1, 3, 10, 30, 100], labelExpr="'$' + datum.value"))
     y = alt.Y("mmlu:Q", title="MMLU, 5-shot (%)", scale=alt.Scale(domain=[70, 90]))
-    color = alt.Color("provider:N", title=None, scale=alt.Scale(domain=PROVIDERS))
+    color = alt.Color("provider:N", title=None, scale=alt.Scale(domain=PROVIDERS), legend=alt.Legend(columns=3))
     fade = alt.condition(pick, alt.value(1), alt.value(0.15))
     links = base.transform_filter("isValid(datum.prev_model)").mark_rule(strokeWidth=2, strokeDash=[5, 3]).encode(
         x=x, x2="prev_price:Q", y=y, y2="prev_mmlu:Q", color=color, opacity=fade,
@@ -67,12 +70,12 @@ def chart(prices: pd.DataFrame) -> alt.Chart:
                                                                scale=alt.Scale(domain=PROVIDERS)),
         fillOpacity=alt.condition(older, alt.value(0), alt.value(1)),
         tooltip=[alt.Tooltip("model:N", title="Model"), alt.Tooltip("provider:N", title="Provider"),
-                 alt.Tooltip("price_date:N", title="Price from"),
+                 alt.Tooltip("price_from:N", title="Price from"),
                  alt.Tooltip("input_usd:Q", title="Input ($/M tokens)", format="$,.2f"),
                  alt.Tooltip("output_usd:Q", title="Output ($/M tokens)", format="$,.2f"),
-                 alt.Tooltip("blended_usd:Q", title="Blended 3:1 ($/M tokens)", format="$,.3~f"),
+                 alt.Tooltip("blended_usd:Q", title="Blended 3:1 ($/M tokens)", format="$,.2f"),
                  alt.Tooltip("mmlu:Q", title="MMLU 5-shot (%)", format=".1f"),
-                 alt.Tooltip("prev_model:N", title="Compared with")],
+                 alt.Tooltip("compared_with:N", title="Compared with")],
     ).add_params(pick, basis)
     text = base.transform_calculate(label="replace(datum.model, / \\(.*\\)$/, '')")
     # newer models (their line runs right) are labelled on the left; GPT-4 and Opus kept apart

@@ -12,6 +12,8 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
+from figures import _theme
+
 DATA = ("scaling_law_fits",)
 ALT = ("Line chart, both axes logarithmic: predicted language-model loss in nats per token against model "
        "size from 1 million to 10 trillion parameters, for three fitted scaling laws. Kaplan et al. 2020 is a "
@@ -48,11 +50,15 @@ def chart(fits: pd.DataFrame) -> alt.Chart:
         parts.append(pd.DataFrame({
             "fit": label, "variable": "parameters (all)" if two_var else "parameters (non-embedding)",
             "x": x, "tokens": r * x if two_var else np.nan, "loss": v.loss(fits, fit, x, r),
-            "in_fit_range": (x >= lo) & (x <= hi), "fitted_range": f"{lo:,.0f} to {hi:,.0f} parameters",
+            "in_fit_range": (x >= lo) & (x <= hi), "fitted_range": f"{_theme.in_words(lo)} to {_theme.in_words(hi)} parameters",
             "irreducible_loss": v.const(fits, fit, "E") if two_var else np.nan,
             "source_url": fits.loc[(fits.fit == fit) & (fits.parameter == "alpha" + "_N" * (not two_var)),
                                    "source_url"].iloc[0]}))
     table = pd.concat(parts, ignore_index=True)
+    table["parameters_text"] = table.x.map(_theme.in_words)
+    table["tokens_text"] = table.tokens.map(lambda d: "not in this law (L depends on N only)" if pd.isna(d)
+                                            else _theme.in_words(d) + " tokens")
+    table["range_text"] = table.in_fit_range.map({True: "within the fitted range", False: "extrapolated"})
     pick = alt.selection_point(fields=["fit"], bind="legend")
     names = list(series.values())
     color = alt.Color("fit:N", title=None, scale=alt.Scale(domain=names), legend=alt.Legend(columns=1))
@@ -65,7 +71,8 @@ def chart(fits: pd.DataFrame) -> alt.Chart:
     y = alt.Y("loss:Q", title="Predicted loss (nats per token, log scale)",
               scale=alt.Scale(type="log", domain=[1, 11], nice=False),
               axis=alt.Axis(values=[1, 1.5, 2, 3, 4, 6, 8, 10]))
-    dash = alt.StrokeDash("extent:N", title=None, legend=alt.Legend(symbolType="stroke", symbolSize=500), scale=alt.Scale(
+    dash = alt.StrokeDash("extent:N", title=None, legend=alt.Legend(
+        symbolType="stroke", symbolSize=500, columns=1), scale=alt.Scale(
         domain=["Within the fitted range", "Extrapolated"], range=[[1, 0], [6, 4]]))
     base = alt.Chart(table).encode(x=x, y=y, color=color, opacity=fade, detail="fit:N")
     whole = base.mark_line(strokeWidth=1.75).transform_calculate(extent="'Extrapolated'").encode(strokeDash=dash)
@@ -80,9 +87,9 @@ def chart(fits: pd.DataFrame) -> alt.Chart:
         x=alt.datum(1e6), y="max(irreducible_loss):Q", text=alt.value("Irreducible loss E (dotted)"))
     points = base.mark_point(size=30).transform_filter(
         "abs(log(datum.x) / LN10 - round(log(datum.x) / LN10)) < 1e-9").encode(tooltip=[
-            alt.Tooltip("fit:N", title="Fit"), alt.Tooltip("x:Q", title="Parameters N", format=",.0f"),
-            alt.Tooltip("variable:N", title="N counts"), alt.Tooltip("tokens:Q", title="Training tokens D", format=",.0f"),
+            alt.Tooltip("fit:N", title="Fit"), alt.Tooltip("parameters_text:N", title="Parameters N"),
+            alt.Tooltip("variable:N", title="N counts"), alt.Tooltip("tokens_text:N", title="Training data D"),
             alt.Tooltip("loss:Q", title="Predicted loss (nats/token)", format=".3f"),
-            alt.Tooltip("in_fit_range:N", title="Within fitted range"),
+            alt.Tooltip("range_text:N", title="This point is"),
             alt.Tooltip("fitted_range:N", title="Fitted range")]).add_params(pick)
     return alt.layer(floor, label, whole, fitted, points)

@@ -8,7 +8,10 @@ compute, for {reported}, it comes within {gap:.1%} of their figure). Llama 3 8B 
 Log scale.
 """
 import altair as alt
+import numpy as np
 import pandas as pd
+
+from figures import _theme
 
 DATA = ("language_models",)
 ALT = ("Dot chart of estimated training compute in FLOP, on a logarithmic axis, against release date "
@@ -23,6 +26,14 @@ POW10 = "format(round(log(datum.value) / LN10), 'd')"
 for _d, _s in enumerate("⁰¹²³⁴⁵⁶⁷⁸⁹"):
     POW10 = f"replace({POW10}, regexp('{_d}', 'g'), '{_s}')"
 POW10 = "'10' + " + POW10
+
+
+def _words(n: float) -> str:
+    """1.75e11 -> '175 billion'; 7.2e23 FLOP -> '7.20 × 10²³' (a tooltip's text)."""
+    if n >= 1e15:
+        e = int(np.floor(np.log10(n)))
+        return f"{n / 10 ** e:.2f} × 10" + str(e).translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
+    return _theme.in_words(n)
 
 
 def _join(names: list[str]) -> str:
@@ -49,17 +60,20 @@ def chart(models: pd.DataFrame) -> alt.Chart:
     from figures import _values_models as v
     s = v.small_dense(models).copy()
     s["plot_date"] = s.release_date.fillna(pd.to_datetime(s.year.astype(str) + "-07-01"))
-    s["released"] = s.release_date.dt.strftime("%-d %b %Y").fillna(s.year.astype(str) + " (day not checked)")
+    s["released"] = s.release_date.dt.strftime("%-d %B %Y").fillna(s.year.astype(str) + " (day unknown)")
     s["estimated_compute_flop"] = v.six_nd(s)
+    s["parameters_text"], s["tokens_text"] = s.parameters.map(_words), s.training_tokens.map(_words) + " tokens"
+    s["estimate_text"] = s.estimated_compute_flop.map(_words) + " FLOP"
+    s["reported_text"] = s.training_compute_flop.map(lambda f: "not reported" if pd.isna(f) else _words(f) + " FLOP")
     base_flop = s.set_index("id").estimated_compute_flop["llama-7b"]
     s["times_llama_7b"] = s.estimated_compute_flop / base_flop
     s["label"] = s.model + " (" + s.times_llama_7b.map("{:.0f}×".format) + ")"
     est = s.assign(series=SERIES[0], compute_flop=s.estimated_compute_flop)
-    rep = s.dropna(subset=["training_compute_flop"]).assign(series=SERIES[1], label="",
-                                                            compute_flop=lambda d: d.training_compute_flop)
-    cols = ["series", "model", "developer", "released", "plot_date", "parameters", "training_tokens",
-            "compute_flop", "estimated_compute_flop", "training_compute_flop", "times_llama_7b", "label",
-            "source_url"]
+    rep = s.dropna(subset=["training_compute_flop"]).assign(
+        series=SERIES[1], label="", compute_flop=lambda d: d.training_compute_flop)
+    cols = ["series", "model", "developer", "released", "plot_date", "parameters", "training_tokens", "parameters_text",
+            "tokens_text", "compute_flop", "estimated_compute_flop", "training_compute_flop", "estimate_text",
+            "reported_text", "times_llama_7b", "label", "source_url"]
     table = pd.concat([est[cols], rep[cols]], ignore_index=True).astype(
         {"parameters": float, "training_tokens": float, "training_compute_flop": float})
     domain = [x for x in SERIES if x in set(table.series)]
@@ -72,20 +86,18 @@ def chart(models: pd.DataFrame) -> alt.Chart:
               axis=alt.Axis(values=[1e22, 1e23, 1e24], labelExpr=POW10))
     base = alt.Chart(table)
     points = base.mark_point(size=90).encode(
-        x=x, y=y, color=alt.Color("series:N", title=None, scale=alt.Scale(domain=domain)),
-        shape=alt.Shape("series:N", title=None,
+        x=x, y=y, color=alt.Color("series:N", title=None, scale=alt.Scale(domain=domain), legend=alt.Legend(columns=2)),
+        shape=alt.Shape("series:N", title=None, legend=alt.Legend(columns=2),
                         scale=alt.Scale(domain=domain, range=["circle", "diamond"][:len(domain)])),
         opacity=alt.condition(pick, alt.value(1), alt.value(0.15)),
-        tooltip=[alt.Tooltip("model:N", title="Model"), alt.Tooltip("released:N", title="Released"),
-                 alt.Tooltip("parameters:Q", title="Parameters", format=".3~s"),
-                 alt.Tooltip("training_tokens:Q", title="Training tokens", format=".3~s"),
-                 alt.Tooltip("estimated_compute_flop:Q", title="6·N·D estimate (FLOP)", format=".2e"),
-                 alt.Tooltip("training_compute_flop:Q", title="Reported (FLOP)", format=".2e"),
-                 alt.Tooltip("times_llama_7b:Q", title="× LLaMA 7B (estimate)", format=".1f")],
+        tooltip=[alt.Tooltip(f, title=t) for f, t in (
+            ("model:N", "Model"), ("released:N", "Released"), ("parameters_text:N", "Parameters"),
+            ("tokens_text:N", "Training data"), ("estimate_text:N", "6·N·D estimate"),
+            ("reported_text:N", "Reported by the developer"))] + [
+            alt.Tooltip("times_llama_7b:Q", title="× LLaMA 7B (estimate)", format=".1f")],
     ).add_params(pick)
     first = base.transform_filter(alt.datum.series == SERIES[0])
-    labels = first.transform_filter(~alt.FieldOneOfPredicate("model", LEFT)).mark_text(
-        align="left", dx=9, dy=-2, fontSize=11).encode(x=x, y=y, text="label:N")
-    labels_left = first.transform_filter(alt.FieldOneOfPredicate("model", LEFT)).mark_text(
-        align="right", dx=-9, dy=-2, fontSize=11).encode(x=x, y=y, text="label:N")
-    return alt.layer(points, labels, labels_left)
+    left = alt.FieldOneOfPredicate("model", LEFT)
+    labels = [first.transform_filter(f).mark_text(align=a, dx=dx, dy=-2, fontSize=11).encode(x=x, y=y, text="label:N")
+              for f, a, dx in ((~left, "left", 9), (left, "right", -9))]
+    return alt.layer(points, *labels)

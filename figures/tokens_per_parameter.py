@@ -43,7 +43,10 @@ def chart(models: pd.DataFrame) -> alt.Chart:
     t = models.dropna(subset=["training_tokens"]).copy()
     t["tokens_per_parameter"] = v.tokens_per_param(t)
     t["plot_date"] = t.release_date.fillna(pd.to_datetime(t.year.astype(str) + "-07-01"))
-    t["released"] = t.release_date.dt.strftime("%-d %b %Y").fillna(t.year.astype(str) + " (day not checked)")
+    t["released"] = t.release_date.dt.strftime("%-d %B %Y").fillna(t.year.astype(str) + " (day unknown)")
+    t["parameters_text"] = t.parameters.map(_theme.in_words)
+    t["active_text"] = t.active_parameters.map(lambda a: "dense model (all active)" if pd.isna(a) else _theme.in_words(a))
+    t["tokens_text"] = t.training_tokens.map(lambda n: _theme.in_words(n) + " tokens")
     t["weights"] = t.open_weights.map({True: WEIGHTS[0], False: WEIGHTS[1]})
     t["architecture"] = t.active_parameters.isna().map(
         {True: "Dense", False: "Mixture-of-experts (ratio uses total parameters)"})
@@ -51,7 +54,8 @@ def chart(models: pd.DataFrame) -> alt.Chart:
     t["label_left"] = t.model.where(t.id.isin(LEFT), "")
     t["reference"] = t.id == "chinchilla"
     table = t[["id", "model", "developer", "released", "plot_date", "parameters", "active_parameters",
-               "training_tokens", "tokens_per_parameter", "weights", "architecture", "label", "label_left", "reference",
+               "training_tokens", "parameters_text", "active_text", "tokens_text", "tokens_per_parameter", "weights",
+               "architecture", "label", "label_left", "reference",
                "source_url"]].astype({"parameters": float, "training_tokens": float})
     pick = alt.selection_point(fields=["weights"], bind="legend")
     x = alt.X("plot_date:T", title="Release date", axis=alt.Axis(format="%Y", tickCount="year"),
@@ -61,15 +65,17 @@ def chart(models: pd.DataFrame) -> alt.Chart:
               axis=alt.Axis(values=[1, 10, 100, 1000], labelExpr="format(datum.value, ',')"))
     base = alt.Chart(table)
     points = base.mark_point(size=70).encode(
-        x=x, y=y, color=alt.Color("weights:N", title=None, scale=alt.Scale(domain=WEIGHTS)),
+        x=x, y=y, color=alt.Color("weights:N", title=None, scale=alt.Scale(domain=WEIGHTS),
+                                  legend=alt.Legend(columns=1)),  # fixed columns: the legends fit 520 px
         shape=alt.Shape("architecture:N", title=None, scale=alt.Scale(
-            domain=["Dense", "Mixture-of-experts (ratio uses total parameters)"], range=["circle", "diamond"])),
+            domain=["Dense", "Mixture-of-experts (ratio uses total parameters)"], range=["circle", "diamond"]),
+                          legend=alt.Legend(columns=1)),
         opacity=alt.condition(pick, alt.value(1), alt.value(0.15)),
         tooltip=[alt.Tooltip("model:N", title="Model"), alt.Tooltip("developer:N", title="Developer"),
                  alt.Tooltip("released:N", title="Released"),
-                 alt.Tooltip("parameters:Q", title="Parameters (total)", format=".3~s"),
-                 alt.Tooltip("active_parameters:Q", title="Active parameters", format=".3~s"),
-                 alt.Tooltip("training_tokens:Q", title="Training tokens", format=".3~s"),
+                 alt.Tooltip("parameters_text:N", title="Parameters (total)"),
+                 alt.Tooltip("active_text:N", title="Active parameters"),
+                 alt.Tooltip("tokens_text:N", title="Training data"),
                  alt.Tooltip("tokens_per_parameter:Q", title="Tokens per parameter", format=",.1f")],
     ).add_params(pick)
     fade = alt.condition(pick, alt.value(1), alt.value(0.15))
@@ -78,8 +84,9 @@ def chart(models: pd.DataFrame) -> alt.Chart:
         x=x, y=y, text="label_left:N", opacity=fade)
     rule = base.transform_filter(alt.datum.reference).mark_rule(strokeDash=[5, 4], color="#8a939e").encode(
         y="tokens_per_parameter:Q")
+    # below the line at the left: clear of the labels above it (DeepSeek-V3) at every width
     rule_text = base.transform_filter(alt.datum.reference).transform_calculate(
         txt="'Compute-optimal (Chinchilla): ' + format(datum.tokens_per_parameter, '.0f') + ' tokens per parameter'"
-    ).mark_text(align="left", x=4, dy=-8, color=_theme.MUTED["light"], fontSize=11).encode(y="tokens_per_parameter:Q",
-                                                                                  text="txt:N")
+    ).mark_text(align="left", baseline="top", x=4, dy=6, color=_theme.MUTED["light"], fontSize=11).encode(
+        y="tokens_per_parameter:Q", text="txt:N")
     return alt.layer(rule, rule_text, points, labels, labels_left)

@@ -21,6 +21,8 @@ SERIES = ["Training set of a model", "Stock of public human text (90% interval)"
           "Projected year training sets reach it"]
 LABELLED = ["chinchilla", "llama-3-8b", "llama-4-scout"]  # labelled left of the point
 RIGHT = ["gpt-3"]  # labelled right of the point
+WORDS = lambda n: (f"{float(f'{n / 1e12:.3g}'):,g} trillion" if n >= 1e12  # noqa: E731  3e11 -> "300 billion"
+                   else f"{float(f'{n / 1e9:.3g}'):,g} billion")
 TOKENS = ("datum.value >= 1e12 ? format(datum.value / 1e12, ',') + 'T' : format(datum.value / 1e9, ',') + 'B'")
 
 
@@ -43,17 +45,19 @@ def chart(models: pd.DataFrame, stock: pd.DataFrame) -> alt.Chart:
         "developer": m.developer, "source_url": m.source_url})
     pts["text"] = m.model.where(m.id.isin(LABELLED), "")
     pts["text_right"] = m.model.where(m.id.isin(RIGHT), "")
-    pts["released"] = m.release_date.dt.strftime("%-d %b %Y").fillna(m.year.astype(str) + " (day not checked)")
+    pts["released"] = m.release_date.dt.strftime("%-d %B %Y").fillna(m.year.astype(str) + " (day unknown)")
+    pts["amount"] = pts.tokens.map(WORDS) + " tokens"
     s, y = stock.set_index("id").loc["effective-stock"], stock.set_index("id").loc["full-use-year"]
     year = lambda x: pd.Timestamp(f"{x:.0f}-07-01")  # a projected year is placed at mid-year
     band = pd.DataFrame([
         {"series": SERIES[1], "label": s.estimate, "tokens": s.central, "low": s.low, "high": s.high,
-         "text": f"Stock of public human text: ~{s.central / 1e12:,.0f}T tokens", "source_url": s.source_url},
+         "amount": WORDS(s.central) + " tokens", "low_text": WORDS(s.low) + " tokens", "high_text": WORDS(s.high)
+         + " tokens", "text": f"Stock of public human text: ~{WORDS(s.central)} tokens", "source_url": s.source_url},
         {"series": SERIES[2], "label": y.estimate, "date": year(y.central), "date_low": year(y.low),
          "date_high": year(y.high), "text": f"Median {y.central:.0f}", "source_url": y.source_url}])
     table = pd.concat([pts, band], ignore_index=True)
     color = alt.Color("series:N", title=None, scale=alt.Scale(domain=SERIES), 
-                      legend=alt.Legend(symbolOpacity=0.7, columns={"expr": "width < 480 ? 1 : 2"}))
+                      legend=alt.Legend(symbolOpacity=0.7, columns=2))
     x = alt.X("date:T", title="Release date", axis=alt.Axis(format="%Y", tickCount="year"),
               scale=alt.Scale(domain=["2019-07-01", "2033-01-01"]))
     yenc = alt.Y("tokens:Q", title="Training tokens (log scale)", scale=alt.Scale(type="log", domain=[1e11, 2e15]),
@@ -63,9 +67,8 @@ def chart(models: pd.DataFrame, stock: pd.DataFrame) -> alt.Chart:
     tip = lambda *t: [alt.Tooltip("label:N", title="What"), *t, alt.Tooltip("source_url:N", title="Source")]
     stock_band = on(1).mark_rect(opacity=0.18).encode(
         y=alt.Y("low:Q"), y2="high:Q", color=color, tooltip=tip(
-            alt.Tooltip("tokens:Q", title="Central (tokens)", format=",.3~r"),
-            alt.Tooltip("low:Q", title="Low, 90% interval", format=",.3~r"),
-            alt.Tooltip("high:Q", title="High, 90% interval", format=",.3~r")))
+            alt.Tooltip("amount:N", title="Central estimate"), alt.Tooltip("low_text:N", title="Low, 90% interval"),
+            alt.Tooltip("high_text:N", title="High, 90% interval")))
     stock_line = on(1).mark_rule(strokeDash=[6, 3]).encode(y="tokens:Q", color=color)
     stock_text = on(1).mark_text(align="left", x=6, dy=-8).encode(y="tokens:Q", text="text:N")
     year_band = on(2).mark_rect(opacity=0.14).encode(
@@ -77,7 +80,7 @@ def chart(models: pd.DataFrame, stock: pd.DataFrame) -> alt.Chart:
     year_text = on(2).mark_text(align="left", dx=5, y=12).encode(x="date:T", text="text:N")
     points = on(0).mark_point(size=70).encode(x=x, y=yenc, color=color, tooltip=tip(
         alt.Tooltip("developer:N", title="Developer"), alt.Tooltip("released:N", title="Released"),
-        alt.Tooltip("tokens:Q", title="Training tokens", format=",.3~r")))
+        alt.Tooltip("amount:N", title="Training data")))
     labels = on(0).mark_text(align="right", dx=-8, dy=-6, fontSize=11).encode(x=x, y=yenc, text="text:N")
     labels_right = on(0).mark_text(align="left", dx=8, dy=-6, fontSize=11).encode(
         x=x, y=yenc, text="text_right:N")

@@ -59,15 +59,18 @@ def chart(est: pd.DataFrame, models: pd.DataFrame) -> alt.Chart:
     bars = alt.Chart(table).transform_filter(alt.datum.row == "stage").transform_calculate(
         value=expr).transform_calculate(share_of_llama3="datum.value / datum.llama3_tokens",
                                         text=f"({SHORT}) + ' ' + datum.unit + (datum.order == 4 ? "
-                                        "' (' + format(datum.share_of_llama3, '.1~%') + ' of Llama 3)' : '')").encode(
+                                        "' (' + format(datum.share_of_llama3, '.1~%') + ' of Llama 3)' : '')",
+                                        amount=f"({SHORT}) + ' ' + datum.unit", share="datum.unit == 'tokens' && "
+                                        "datum.order < 5 ? format(datum.share_of_llama3, '.1~%') : '—'").encode(
         y=alt.Y("name:N", sort=STAGES, title=None),
         x=alt.X("value:Q", title="Amount: minutes, words or tokens (log scale)",
                 axis=alt.Axis(values=[10.0 ** e for e in range(9, 16)], labelExpr=AXIS),
                 scale=alt.Scale(type="log", domain=[1e9, 1e15], nice=False)))
-    tip = [alt.Tooltip("name:N", title="Step"), alt.Tooltip("value:Q", title="Amount", format=",.3~r"),
-           alt.Tooltip("unit:N", title="Unit"), alt.Tooltip("share_of_llama3:Q", title="Share of Llama 3", format=".1%")]
+    tip = [alt.Tooltip("name:N", title="Step"), alt.Tooltip("amount:N", title="Amount"),
+           alt.Tooltip("share:N", title="Share of Llama 3's tokens")]
     bar = bars.mark_bar(height={"band": 0.7}).encode(
-        x2=alt.datum(1e9), color=alt.Color("series:N", title=None, scale=alt.Scale(domain=KINDS)), tooltip=tip)
+        x2=alt.datum(1e9), color=alt.Color("series:N", title=None, scale=alt.Scale(domain=KINDS),
+                                            legend=alt.Legend(columns=2)), tooltip=tip)
     for q in params.values():
         bar = bar.add_params(q)
     text = bars.mark_text(align="left", dx=5).encode(text="text:N", tooltip=tip)
