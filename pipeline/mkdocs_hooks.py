@@ -47,8 +47,10 @@ def _manifest() -> dict:
 
 
 def on_config(config):
+    from pipeline import cite
     from pipeline.release import load_ledger
 
+    cite.CACHE = ROOT / ".cache" / "cite"
     STATE.clear()
     STATE.update(_manifest())
     STATE["ledger"] = load_ledger(ROOT)
