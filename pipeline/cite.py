@@ -16,12 +16,17 @@ STYLES = {"APA": "apa", "Chicago": "chicago-author-date"}
 
 def csl_item(meta: dict, version: int, date: str, url: str) -> dict:
     """The CSL-JSON item of one released version of a figure."""
+    import datetime
+
     y, m, d = (int(x) for x in date.split("-"))
+    released = datetime.date(y, m, d)
     return {
         "id": f"{meta['slug']}-v{version}",
         "type": "figure",
         "title": meta["title"],
         "version": str(version),
+        # the styles print the issued year only; the genre carries the full release date
+        "genre": f"Figure, released {released.day} {released:%B %Y}",
         "author": [{"literal": f"{SITE} contributors"}],
         "container-title": SITE,
         "publisher": SITE,

@@ -55,9 +55,15 @@ def test_citations_parse_validate_and_name_version_date_url(public):
         blocks = dict(re.findall(r'<p class="cite-style">([^<]+)</p><(?:p|pre) class="cite-\w+" id="[^"]+">(.*?)</(?:p|pre)>',
                                  html, re.S))
         assert set(blocks) == {"APA", "Chicago", "BibTeX", "CSL-JSON"}
+        title = json.loads((ROOT / "releases" / slug / f"v{v['version']}" / "meta.json").read_text())["title"]
         for style in ("APA", "Chicago"):
-            text = re.sub(r"<[^>]+>", "", blocks[style])
-            assert url in text and f"ersion {v['version']}" in text and v["date"][:4] in text
+            import html as h
+            text = h.unescape(re.sub(r"<[^>]+>", "", blocks[style]))
+            import datetime
+            released = datetime.date.fromisoformat(v["date"])
+            assert url in text and f"ersion {v['version']}" in text
+            assert f"released {released.day} {released:%B %Y}" in text
+            assert title.lower().replace("“", "").replace("”", "") in text.lower().replace("“", "").replace("”", "")
         import html as h
         bib = parse_string(h.unescape(re.sub(r"</?code>", "", blocks["BibTeX"])), "bibtex")
         (entry,) = bib.entries.values()
