@@ -99,7 +99,6 @@ def stale(tasks: list[Task]) -> list[Task]:
 # ------------------------------------------------------------------- workers (own process)
 
 def _run_task(task: Task, root: str, res: dict) -> str:
-    os.environ.setdefault("PYTHONHASHSEED", "0")
     out = Path(task.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     if task.kind == "figure":

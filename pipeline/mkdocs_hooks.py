@@ -9,6 +9,7 @@ asks the same incremental figure stage before each rebuild).
 """
 from __future__ import annotations
 
+import csv
 import html
 import json
 import os
@@ -154,7 +155,6 @@ def on_files(files, config):
 
     add("figures/index.md", pages.figures_index(figs))
     for slug, meta in figs.items():
-        import csv
         with open(Path(meta["dir"]) / f"{slug}.csv", encoding="utf-8") as fh:
             columns = next(csv.reader(fh))
         add(f"figures/{slug}/index.md", pages.figure_page(meta, ledger["figures"].get(slug, []),
@@ -181,7 +181,6 @@ STANCE = {"supports": "supports the essay", "challenges": "challenges the essay"
 def _since() -> dict[str, list[dict]]:
     """The since-publication notes (data/since_publication.csv, validated by the build), by claim."""
     if "since" not in STATE:
-        import csv
 
         res = STATE.get("resources", {}).get("since_publication")
         rows = list(csv.DictReader(open(ROOT / res["path"], encoding="utf-8-sig"))) if res else []
@@ -205,8 +204,6 @@ def since_html(rows: list[dict]) -> str:
 
 def table_html(meta: dict, columns: list[str], page: str) -> str:
     """A figure's plotted data (its CSV download) as an accessible HTML table."""
-    import csv
-
     e, s = html.escape, meta["slug"]
     rows = list(csv.DictReader(open(Path(meta["dir"]) / f"{s}.csv", encoding="utf-8")))
     missing = [c for c in columns if rows and c not in rows[0]]
@@ -251,8 +248,6 @@ def on_page_markdown(markdown, page, config, files):
                     "table": "figure (a table shows a figure's plotted data)"}[kind]
             raise PluginError(f"site/{src}: line {_line(markdown, m.start())}: unknown {what} '{name}' "
                               f"(known: {', '.join(sorted(known)) or 'none'})")
-    for m in FIG.finditer(markdown):
-        pass
     counter = iter(range(1, 1000))
     base = _base(page)
     markdown = FIG.sub(lambda m: "\n" + figure_html(figs[m.group(1)], next(counter), base) + "\n", markdown)

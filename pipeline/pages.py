@@ -43,7 +43,7 @@ def _versions_table(slug: str, versions: list[dict], base: str) -> str:
             f"<tbody>{rows}</tbody></table></div>")
 
 
-def _sources(meta: dict, base: str) -> str:
+def _sources(meta: dict) -> str:
     items = []
     for r in meta["sources"]:
         name = r["path"].split("/")[-1].removesuffix(".csv")
@@ -92,7 +92,7 @@ version; every released version keeps its own permanent page.*
 
 ## Data
 
-{_sources(meta, base)}
+{_sources(meta)}
 
 <!-- table:{slug} {cols} -->
 """

@@ -84,7 +84,7 @@ def test_csv_is_exactly_the_plotted_data(public, slug):
             elif isinstance(v, float):
                 assert float(got[k]) == pytest.approx(v, rel=1e-12)
             else:
-                assert got[k] == str(v) if not isinstance(v, bool) else got[k] == str(v)
+                assert got[k] == str(v)
 
 
 def test_airspeed_csv_holds_every_record(public):
