@@ -35,8 +35,11 @@ TYPES = ["AI company leader", "Researcher or writer", "Expert survey"]
 STATUS = ["Deadline still ahead", "Deadline passed"]
 GREY = alt.value("#8a939e")
 # uneven (piecewise-linear) axes: breaks and the share of the width/height up to each break
-XBRK, XFRAC = [1975, 2015, 2022, 2023.5, 2025], (0.1, 0.18, 0.26, 0.34, 0.7, 0.9)
-YBRK, YFRAC = [1960, 2020, 2040, 2065], (1, 0.72, 0.15, 0)
+# (one name per line: the notebook build picks up only single-name assignments)
+XBRK = [1975, 2015, 2022, 2023.5, 2025]
+XFRAC = (0.1, 0.18, 0.26, 0.34, 0.7, 0.9)
+YBRK = [1960, 2020, 2040, 2065]
+YFRAC = (1, 0.72, 0.15, 0)
 # label placement (align, dx, dy) where the default ("left", 7, 0) would collide
 PLACE = {"simon-1960": ("left", 6, -9), "kurzweil-2017": ("right", -7, 0), "son-2023": ("right", -7, 0),
          "legg-2023": ("right", -7, 0), "musk-2024": ("right", -5, 15), "hinton-2023": ("right", -7, 0),
@@ -45,10 +48,11 @@ PLACE = {"simon-1960": ("left", 6, -9), "kurzweil-2017": ("right", -7, 0), "son-
 HIDDEN = ["amodei-2024"]  # unlabelled (tooltip only): no free space between the dashed and dotted lines
 
 
-def chart(p: pd.DataFrame) -> alt.Chart:
+def table(p: pd.DataFrame) -> pd.DataFrame:
+    """One row per prediction: who made it, when, the year (or range) predicted and whether it has passed."""
     last, as_of = p.predicted_year_high.fillna(p.predicted_year), int(p.said_date.max().year)
     said = p.said_date.dt.year + (p.said_date.dt.dayofyear - 1) / 365.25
-    table = p.assign(
+    return p.assign(
         said_year=said.round(2), deadline_year=last.astype(int), as_of_year=as_of,
         status=(last < as_of).map({False: STATUS[0], True: STATUS[1]}),
         predicted=p.predicted_year.astype(str) + p.predicted_year_high.map(lambda h: "" if pd.isna(h) else f"–{h}"),
@@ -59,7 +63,16 @@ def chart(p: pd.DataFrame) -> alt.Chart:
     )[["id", "person", "role", "speaker_type", "said_date", "said_date_precision", "said", "said_year",
        "predicted_year", "predicted_year_high", "predicted", "deadline_year", "as_of_year", "status", "prediction",
        "agi_definition", "definition", "label", "source_url"]]
-    first, end = int(np.floor(said.min() / 5) * 5) - 5, as_of + 1
+
+
+def chart(table: pd.DataFrame) -> alt.Chart:
+    # a CSV read gives the dates as ISO text, the empty labels as NaN and the missing definition as
+    # NaN rather than <NA>: restore them (the values plotted are the same, and Altair names the views
+    # from the table's text)
+    table = table.assign(said_date=lambda t: pd.to_datetime(t.said_date), label=lambda t: t.label.fillna(""),
+                         agi_definition=lambda t: t.agi_definition.astype("string"))
+    as_of = int(table.as_of_year.max())
+    first, end = int(np.floor(float(table.said_year.min()) / 5) * 5) - 5, as_of + 1
     xa = alt.Axis(values=[first + 5, 1970, 2015, 2020] + list(range(2023, end + 1)), format="d",
                   labelOverlap="greedy", title="Date the prediction was made (uneven scale)")
     xs = alt.Scale(domain=[first] + XBRK + [end, end + 1],

@@ -30,9 +30,10 @@ def facts(records: pd.DataFrame) -> dict:
 STATUS = ["FAI-ratified", "Unofficial", "Recognition not confirmed"]
 
 
-def chart(records: pd.DataFrame) -> alt.Chart:
+def table(records: pd.DataFrame) -> pd.DataFrame:
+    """One row per airspeed record claim, in date order."""
     # a record whose day is unknown is placed at mid-year (plot_date) and says so
-    table = records.assign(
+    return records.assign(
         plot_date=records.date.fillna(pd.to_datetime(records.year.astype(str) + "-07-01")),
         date_known=records.date.notna(),
         date_text=records.date.dt.strftime("%-d %B %Y").fillna(records.year.astype(str) + " (day unknown)"),
@@ -41,6 +42,12 @@ def chart(records: pd.DataFrame) -> alt.Chart:
          "source_url"]
     ].assign(engine=lambda d: d.engine.map({"piston": "Piston engine", "jet": "Jet engine"}),
              status=lambda d: d.official.map({True: STATUS[0], False: STATUS[1]}).fillna(STATUS[2]))
+
+
+def chart(table: pd.DataFrame) -> alt.Chart:
+    # a CSV read gives the dates as ISO text: plot them as dates again (the values plotted are the
+    # same either way, and Altair names the views from the table's text)
+    table = table.assign(plot_date=lambda t: pd.to_datetime(t.plot_date))
     pick = alt.selection_point(fields=["engine"], bind="legend")
     x = alt.X("plot_date:T", title=None, axis=alt.Axis(format="%Y", tickCount=8))
     y = alt.Y("speed_kmh:Q", title="Airspeed record (km/h)", axis=alt.Axis(format=",d"))

@@ -33,13 +33,20 @@ def facts(df: pd.DataFrame) -> dict:
             "first": df.date.min().strftime("%B %Y"), "last": df.date.max().strftime("%B %Y")}
 
 
-def chart(df: pd.DataFrame) -> alt.Chart:
-    table = df.assign(series=df.trained_on.map(LABELS).fillna("Top-rated human (goratings.org)"),
-                      label=df.system.str.replace(r" \(.*\)$", "", regex=True)
-                      .where(~df.id.str.startswith("alphago-zero"),
-                             df.system.str.replace(r"AlphaGo Zero \((\d+) blocks.*", r"Zero, \1 blocks", regex=True))
-                      )[["id", "system", "label", "kind", "series", "trained_on", "date", "elo",
-                         "elo_scale", "landmark", "source_url"]]
+def table(df: pd.DataFrame) -> pd.DataFrame:
+    """One row per player: an AlphaGo version, or the top-rated human as a reference."""
+    return df.assign(series=df.trained_on.map(LABELS).fillna("Top-rated human (goratings.org)"),
+                     label=df.system.str.replace(r" \(.*\)$", "", regex=True)
+                     .where(~df.id.str.startswith("alphago-zero"),
+                            df.system.str.replace(r"AlphaGo Zero \((\d+) blocks.*", r"Zero, \1 blocks", regex=True))
+                     )[["id", "system", "label", "kind", "series", "trained_on", "date", "elo",
+                        "elo_scale", "landmark", "source_url"]]
+
+
+def chart(table: pd.DataFrame) -> alt.Chart:
+    # a CSV read gives the dates as ISO text: plot them as dates again (the values plotted are the
+    # same either way, and Altair names the views from the table's text)
+    table = table.assign(date=lambda t: pd.to_datetime(t.date))
     pick = alt.selection_point(fields=["series"], bind="legend")
     x = alt.X("date:T", title="Date of landmark match or paper",
               scale=alt.Scale(domain=["2015-07-01", "2018-03-01"]),

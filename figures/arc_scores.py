@@ -46,13 +46,20 @@ def facts(scores: pd.DataFrame) -> dict:
             "panel": v.human_arc2_panel(scores)}
 
 
-def chart(scores: pd.DataFrame) -> alt.Chart:
-    table = scores[["id", "system", "developer", "benchmark", "eval_set", "date", "score_pct",
-                    "cost_per_task_usd", "kind", "source_url"]].sort_values("date").assign(
+def table(scores: pd.DataFrame) -> pd.DataFrame:
+    """One row per ARC-AGI score: a system's result or a human baseline, by publication date."""
+    return scores[["id", "system", "developer", "benchmark", "eval_set", "date", "score_pct",
+                   "cost_per_task_usd", "kind", "source_url"]].sort_values("date").assign(
         published=lambda d: d.date.dt.strftime("%-d %B %Y"),
         cost=lambda d: d.cost_per_task_usd.map(lambda c: "not reported" if pd.isna(c) else f"${c:,.2f}"),
         # the name shown beside a point; a long one in two lines ("|" marks the break)
         name=lambda d: d.system.str.split(" (", regex=False).str[0].str.replace(r"^(Gemini \d+) ", r"\1|", regex=True))
+
+
+def chart(table: pd.DataFrame) -> alt.Chart:
+    # a CSV read gives the dates as ISO text: plot them as dates again (the values plotted are the
+    # same either way, and Altair names the views from the table's text)
+    table = table.assign(date=lambda t: pd.to_datetime(t.date))
     pick = alt.selection_point(fields=["benchmark"], bind="legend")
     base = alt.Chart(table)
     color = alt.Color("benchmark:N", title=None, scale=alt.Scale(domain=BENCH), legend=alt.Legend(columns=2))

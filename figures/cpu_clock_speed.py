@@ -34,15 +34,19 @@ def facts(milestones: pd.DataFrame, rupp: pd.DataFrame) -> dict:
 SERIES = ["Fastest parts: base clock", "Fastest parts: max boost clock", "All processors (Rupp)"]
 
 
-def chart(milestones: pd.DataFrame, rupp: pd.DataFrame) -> alt.Chart:
+def table(milestones: pd.DataFrame, rupp: pd.DataFrame) -> pd.DataFrame:
+    """One row per plotted point: the milestone parts (base and boost) and Rupp's processors."""
     base = milestones.assign(series=SERIES[0], clock_mhz=milestones.base_mhz)
     boost = milestones.dropna(subset=["boost_mhz"]).assign(series=SERIES[1],
                                                            clock_mhz=lambda d: d.boost_mhz)
     cols = ["series", "year", "clock_mhz", "processor", "source_url"]
-    table = pd.concat([
+    return pd.concat([
         base[cols], boost[cols],
         rupp.assign(series=SERIES[2], processor="(unnamed in source)")[cols],
     ], ignore_index=True)
+
+
+def chart(table: pd.DataFrame) -> alt.Chart:
     pick = alt.selection_point(fields=["series"], bind="legend")
     enc = dict(
         x=alt.X("year:Q", title="Year of introduction", scale=alt.Scale(zero=False, nice=False),

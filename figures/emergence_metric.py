@@ -55,12 +55,25 @@ def facts(params: pd.DataFrame) -> dict:
             "flat_max": 0.01, "flat_until": _size(flat.parameters.max())}
 
 
-def chart(params: pd.DataFrame) -> alt.Chart:
+# the answer-length slider: these repeat the data's tokens-min, tokens-max and tokens-default
+# (table() checks that they agree), because the chart gets only the plotted table
+K_MIN, K_MAX, K_DEFAULT = 1, 10, 10
+
+
+def table(params: pd.DataFrame) -> pd.DataFrame:
+    """One row per model size and curve: the per-token accuracy p at that size (the chart raises it to the power k)."""
     v, curve = _params(params), _curve(params)
+    slider = (int(v["tokens-min"]), int(v["tokens-max"]), int(v["tokens-default"]))
+    if slider != (K_MIN, K_MAX, K_DEFAULT):
+        raise ValueError(f"K_MIN, K_MAX, K_DEFAULT = {(K_MIN, K_MAX, K_DEFAULT)} disagree with the data's "
+                         f"tokens-min, tokens-max, tokens-default = {slider}: update them")
     src = params.source_url.iloc[0]
-    table = pd.concat([curve.assign(series=s, source_url=src) for s in SERIES], ignore_index=True)
-    k = alt.param(name="k", value=int(v["tokens-default"]), bind=alt.binding_range(
-        min=int(v["tokens-min"]), max=int(v["tokens-max"]), step=1, name="Answer length k (tokens): "))
+    return pd.concat([curve.assign(series=s, source_url=src) for s in SERIES], ignore_index=True)
+
+
+def chart(table: pd.DataFrame) -> alt.Chart:
+    k = alt.param(name="k", value=K_DEFAULT, bind=alt.binding_range(
+        min=K_MIN, max=K_MAX, step=1, name="Answer length k (tokens): "))
     base = alt.Chart(table).transform_calculate(
         tokens=f"datum.series === '{SERIES[1]}' ? k : 1",
         score="pow(datum.per_token_p, datum.tokens)")
@@ -79,7 +92,8 @@ def chart(params: pd.DataFrame) -> alt.Chart:
                  alt.Tooltip("tokens:Q", title="Answer tokens", format="d"),
                  alt.Tooltip("score:Q", title="Score", format=".1%"),
                  alt.Tooltip("per_token_p:Q", title="Per-token accuracy p", format=".1%")])
-    label = base.transform_filter((alt.datum.series == SERIES[1]) & (alt.datum.parameters == curve.parameters.max())
+    largest = float(table.parameters.max())
+    label = base.transform_filter((alt.datum.series == SERIES[1]) & (alt.datum.parameters == largest)
     ).transform_calculate(text="'k = ' + k + (k == 1 ? ' token' : ' tokens')").mark_text(
         align="right", dx=-4, dy=-14, fontSize=12).encode(x=x, y=y, text="text:N", color=color)
     return alt.layer(line, hover, label)

@@ -45,7 +45,8 @@ def facts(ladder: pd.DataFrame) -> dict:
             "steps": "; ".join(f"{r.rung_name} ({r.example}, {int(r.year)})" for r in d.itertuples())}
 
 
-def chart(ladder: pd.DataFrame) -> alt.Chart:
+def table(ladder: pd.DataFrame) -> pd.DataFrame:
+    """One row per vertex of a step line: each dated rung, then the schematic step up to the unknown rungs."""
     d = _dated(ladder)
     top, last = d.iloc[-1], int(d.year.max())
     unknown = ladder[ladder.year.isna()].iloc[0]
@@ -53,19 +54,25 @@ def chart(ladder: pd.DataFrame) -> alt.Chart:
     known = d.assign(series=SERIES[0], plot_year=d.year)
     open_step = pd.DataFrame([top.to_dict(), unknown.to_dict(), unknown.to_dict()]).assign(
         series=SERIES[1], plot_year=[last, last + GAP, last + GAP + TAIL])
-    table = pd.concat([known[cols], open_step[cols]], ignore_index=True).astype(
+    return pd.concat([known[cols], open_step[cols]], ignore_index=True).astype(
         {"plot_year": "Int64", "rung": "Int64", "year": "Int64"}).assign(
         # long labels in two lines, so that they stay clear of the rung names on a phone
         label=lambda t: (t.example + ", " + t.year.astype("string")).where(t.rung == int(d.rung.min()), (
             t.example + ", " + t.year.astype("string")).map(lambda s: s if pd.isna(s) else _two_lines(s))),
         year=lambda t: t.year.astype("string").fillna("undated"))
-    names = "[" + ", ".join(repr(n) for n in ladder.sort_values("rung").rung_name) + "]"
-    start = (int(d.year.min()) - 10) // 20 * 20  # a round year, so that every label sits under its tick
+
+
+def chart(table: pd.DataFrame) -> alt.Chart:
+    d = table[table.series == SERIES[0]]  # the dated rungs
+    last = int(d.plot_year.max())
+    rungs = table.drop_duplicates("rung").sort_values("rung")  # every rung, the unknown ones included
+    names = "[" + ", ".join(repr(str(n)) for n in rungs.rung_name) + "]"
+    start = (int(d.plot_year.min()) - 10) // 20 * 20  # a round year, so that every label sits under its tick
     x = alt.X("plot_year:Q", title="Year the rung was reached (our dated example)",
               scale=alt.Scale(domain=[start, last + GAP + TAIL], nice=False),
               axis=alt.Axis(format="d", values=list(range(start, last + 1, 20)), labelFlush=False))
-    y = alt.Y("rung:Q", title=None, scale=alt.Scale(domain=[0, int(ladder.rung.max())], nice=False),
-              axis=alt.Axis(values=sorted(ladder.rung.astype(int)), labelExpr=f"{names}[datum.value]",
+    y = alt.Y("rung:Q", title=None, scale=alt.Scale(domain=[0, int(rungs.rung.max())], nice=False),
+              axis=alt.Axis(values=[int(r) for r in rungs.rung], labelExpr=f"{names}[datum.value]",
                             grid=True, labelLimit=200))
     color = alt.Color("series:N", title=None, scale=alt.Scale(domain=SERIES),
                       legend=alt.Legend(symbolType="stroke", symbolStrokeWidth=3, columns=2))  # above the plot

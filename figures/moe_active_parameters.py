@@ -35,8 +35,9 @@ def facts(moe: pd.DataFrame) -> dict:
 SERIES = ["Active per token", "Total"]
 
 
-def chart(moe: pd.DataFrame) -> alt.Chart:
-    table = moe.sort_values(["release_date", "total_parameters"]).assign(
+def table(moe: pd.DataFrame) -> pd.DataFrame:
+    """One row per model, oldest first: its total and active parameters (billions) with their labels."""
+    return moe.sort_values(["release_date", "total_parameters"]).assign(
         release_date=lambda d: d.release_date.dt.strftime("%Y-%m-%d"),
         released=lambda d: pd.to_datetime(d.release_date).dt.strftime("%-d %B %Y"),
         total_text=lambda d: (d.total_parameters * 1e9).map(_theme.in_words),
@@ -49,7 +50,10 @@ def chart(moe: pd.DataFrame) -> alt.Chart:
             lambda p: f"{p:.0f}% active" if p >= 10 else f"{p:.1f}% active"),
     )[["id", "model", "developer", "release_date", "released", "total_parameters", "active_parameters", "total_text",
        "active_text", "active_share", "share_label", "experts_total", "experts_active", "experts", "source_url",
-       "note"]]
+       "note"]].reset_index(drop=True)
+
+
+def chart(table: pd.DataFrame) -> alt.Chart:
     order = list(table.model)
     pick = alt.selection_point(fields=["series"], bind="legend")
     y = alt.Y("model:N", title=None, sort=order, axis=alt.Axis(labelLimit=200))

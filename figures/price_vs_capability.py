@@ -38,7 +38,8 @@ def facts(prices: pd.DataFrame) -> dict:
 PROVIDERS = ["OpenAI", "Anthropic", "Google"]
 
 
-def chart(prices: pd.DataFrame) -> alt.Chart:
+def table(prices: pd.DataFrame) -> pd.DataFrame:
+    """One row per model: its prices and MMLU score, with those of the older model it is compared with."""
     t = prices.rename(columns={"input_usd_per_mtok": "input_usd", "output_usd_per_mtok": "output_usd",
                                "capability_score": "mmlu"})
     t = t.assign(blended_usd=(3 * t.input_usd + t.output_usd) / 4, price_date=t.price_date.dt.strftime("%Y-%m-%d"),
@@ -46,10 +47,13 @@ def chart(prices: pd.DataFrame) -> alt.Chart:
     prev = t.set_index("id")[["model", "input_usd", "output_usd", "blended_usd", "mmlu"]].add_prefix("prev_")
     table = t.join(prev, on="predecessor")
     table["compared_with"] = table.prev_model.fillna("— (no earlier model of the same provider)")
-    table = table[[
+    return table[[
         "id", "model", "provider", "price_date", "price_from", "input_usd", "output_usd", "blended_usd", "mmlu",
         "capability_metric", "predecessor", "prev_model", "prev_input_usd", "prev_output_usd",
         "prev_blended_usd", "prev_mmlu", "compared_with", "source_url", "capability_source_url"]]
+
+
+def chart(table: pd.DataFrame) -> alt.Chart:
     basis = alt.param(name="basis", value="Blended (3:1)", bind=alt.binding_radio(
         options=["Blended (3:1)", "Input", "Output"], name="Price: "))
     pick = alt.selection_point(fields=["provider"], bind="legend")
@@ -64,7 +68,7 @@ def chart(prices: pd.DataFrame) -> alt.Chart:
     links = base.transform_filter("isValid(datum.prev_model)").mark_rule(strokeWidth=2, strokeDash=[5, 3]).encode(
         x=x, x2="prev_price:Q", y=y, y2="prev_mmlu:Q", color=color, opacity=fade,
         tooltip=[alt.Tooltip("prev_model:N", title="From"), alt.Tooltip("model:N", title="To")])
-    older = alt.FieldOneOfPredicate(field="id", oneOf=sorted(set(prices.predecessor.dropna())))
+    older = alt.FieldOneOfPredicate(field="id", oneOf=sorted(set(table.predecessor.dropna())))
     points = base.mark_point(size=80, filled=True, strokeWidth=2).encode(
         x=x, y=y, color=color, opacity=fade, stroke=alt.Stroke("provider:N", title=None,
                                                                scale=alt.Scale(domain=PROVIDERS)),

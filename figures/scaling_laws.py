@@ -35,7 +35,8 @@ def facts(fits: pd.DataFrame) -> dict:
             "epoch_drop": v.scaling_epoch_drop_pct_10x(fits)}
 
 
-def chart(fits: pd.DataFrame) -> alt.Chart:
+def table(fits: pd.DataFrame) -> pd.DataFrame:
+    """One row per fit and model size: the loss that fit predicts, with its fitted range and floor."""
     from figures import _values_scaling as v
     r = v.tokens_per_param(fits)
     series = {"kaplan-2020-n": "Kaplan et al. 2020: L(N), N without embeddings",
@@ -59,8 +60,12 @@ def chart(fits: pd.DataFrame) -> alt.Chart:
     table["tokens_text"] = table.tokens.map(lambda d: "not in this law (L depends on N only)" if pd.isna(d)
                                             else _theme.in_words(d) + " tokens")
     table["range_text"] = table.in_fit_range.map({True: "within the fitted range", False: "extrapolated"})
+    return table
+
+
+def chart(table: pd.DataFrame) -> alt.Chart:
     pick = alt.selection_point(fields=["fit"], bind="legend")
-    names = list(series.values())
+    names = [str(f) for f in dict.fromkeys(table.fit)]  # the fits, in the order of the table
     color = alt.Color("fit:N", title=None, scale=alt.Scale(domain=names), legend=alt.Legend(columns=1))
     fade = alt.condition(pick, alt.value(1), alt.value(0.12))
     x = alt.X("x:Q", title="Model size N (parameters, log scale)",

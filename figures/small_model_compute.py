@@ -21,11 +21,17 @@ ALT = ("Dot chart of estimated training compute in FLOP, on a logarithmic axis, 
 
 LEFT = ["Llama 3 8B"]  # labelled on the left of the point, clear of its neighbours
 SERIES = ["Estimate: 6 × parameters × tokens", "Reported by the developer"]
-# axis labels 10²², 10²³, ... (Vega expression: exponent digits mapped to superscripts)
-POW10 = "format(round(log(datum.value) / LN10), 'd')"
-for _d, _s in enumerate("⁰¹²³⁴⁵⁶⁷⁸⁹"):
-    POW10 = f"replace({POW10}, regexp('{_d}', 'g'), '{_s}')"
-POW10 = "'10' + " + POW10
+
+
+def _pow10_expr() -> str:
+    """Axis labels 10²², 10²³, ... (Vega expression: exponent digits mapped to superscripts)."""
+    expr = "format(round(log(datum.value) / LN10), 'd')"
+    for d, sup in enumerate("⁰¹²³⁴⁵⁶⁷⁸⁹"):
+        expr = f"replace({expr}, regexp('{d}', 'g'), '{sup}')"
+    return "'10' + " + expr
+
+
+POW10 = _pow10_expr()  # one assignment, so that the figure's notebook can take it with chart()
 
 
 def _words(n: float) -> str:
@@ -56,7 +62,8 @@ def facts(models: pd.DataFrame) -> dict:
                                if n_rep == 0 else "Diamonds mark compute the developer reported.")}
 
 
-def chart(models: pd.DataFrame) -> alt.Chart:
+def table(models: pd.DataFrame) -> pd.DataFrame:
+    """One row per plotted point: a small dense model's estimated compute, or its reported compute."""
     from figures import _values_models as v
     s = v.small_dense(models).copy()
     s["plot_date"] = s.release_date.fillna(pd.to_datetime(s.year.astype(str) + "-07-01"))
@@ -74,11 +81,18 @@ def chart(models: pd.DataFrame) -> alt.Chart:
     cols = ["series", "model", "developer", "released", "plot_date", "parameters", "training_tokens", "parameters_text",
             "tokens_text", "compute_flop", "estimated_compute_flop", "training_compute_flop", "estimate_text",
             "reported_text", "times_llama_7b", "label", "source_url"]
-    table = pd.concat([est[cols], rep[cols]], ignore_index=True).astype(
+    return pd.concat([est[cols], rep[cols]], ignore_index=True).astype(
         {"parameters": float, "training_tokens": float, "training_compute_flop": float})
+
+
+def chart(table: pd.DataFrame) -> alt.Chart:
+    # back to the table's own dtypes (a CSV read gives ISO strings, and text for an all-empty column):
+    # the values plotted are the same either way, and Altair names the views from the table's text
+    table = table.astype({"training_compute_flop": float}).assign(plot_date=lambda t: pd.to_datetime(t.plot_date))
     domain = [x for x in SERIES if x in set(table.series)]
     pick = alt.selection_point(fields=["series"], bind="legend")
-    years = pd.to_datetime([f"{s.year.min()}-01-01", f"{s.year.max() + 1}-01-01"])
+    year = table.plot_date.dt.year  # plot dates fall in the model's release year
+    years = pd.to_datetime([f"{year.min()}-01-01", f"{year.max() + 1}-01-01"])
     x = alt.X("plot_date:T", title="Release date", axis=alt.Axis(format="%Y", tickCount="year"),
               scale=alt.Scale(domain=list(years.strftime("%Y-%m-%d"))))
     y = alt.Y("compute_flop:Q", title="Training compute (FLOP, log scale)",

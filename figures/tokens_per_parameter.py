@@ -38,7 +38,8 @@ def facts(models: pd.DataFrame) -> dict:
             "n_after": len(after), "n_above": int((after.tpp > ratio).sum())}
 
 
-def chart(models: pd.DataFrame) -> alt.Chart:
+def table(models: pd.DataFrame) -> pd.DataFrame:
+    """One row per language model with a known training-set size: its tokens per parameter and labels."""
     from figures import _values_models as v
     t = models.dropna(subset=["training_tokens"]).copy()
     t["tokens_per_parameter"] = v.tokens_per_param(t)
@@ -53,10 +54,14 @@ def chart(models: pd.DataFrame) -> alt.Chart:
     t["label"] = t.model.where(t.id.isin(LABELLED), "")
     t["label_left"] = t.model.where(t.id.isin(LEFT), "")
     t["reference"] = t.id == "chinchilla"
-    table = t[["id", "model", "developer", "released", "plot_date", "parameters", "active_parameters",
-               "training_tokens", "parameters_text", "active_text", "tokens_text", "tokens_per_parameter", "weights",
-               "architecture", "label", "label_left", "reference",
-               "source_url"]].astype({"parameters": float, "training_tokens": float})
+    return t[["id", "model", "developer", "released", "plot_date", "parameters", "active_parameters",
+              "training_tokens", "parameters_text", "active_text", "tokens_text", "tokens_per_parameter", "weights",
+              "architecture", "label", "label_left", "reference",
+              "source_url"]].astype({"parameters": float, "training_tokens": float})
+
+
+def chart(table: pd.DataFrame) -> alt.Chart:
+    table = table.fillna({"label": "", "label_left": ""})  # a CSV read turns the empty labels into NaN
     pick = alt.selection_point(fields=["weights"], bind="legend")
     x = alt.X("plot_date:T", title="Release date", axis=alt.Axis(format="%Y", tickCount="year"),
               scale=alt.Scale(padding=12))

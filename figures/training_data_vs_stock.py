@@ -38,7 +38,8 @@ def facts(models: pd.DataFrame, stock: pd.DataFrame) -> dict:
             "top_share": v.stock_largest_share(stock, models), "year": yr.central, "y_lo": yr.low, "y_hi": yr.high}
 
 
-def chart(models: pd.DataFrame, stock: pd.DataFrame) -> alt.Chart:
+def table(models: pd.DataFrame, stock: pd.DataFrame) -> pd.DataFrame:
+    """One row per plotted item: a model's training set, the stock-of-text band, or the projected-year band."""
     m = models.dropna(subset=["training_tokens"])
     pts = pd.DataFrame({"series": SERIES[0], "label": m.model, "date": m.release_date.fillna(
         pd.to_datetime(m.year.astype(str) + "-07-01")), "tokens": m.training_tokens.astype(float),
@@ -55,7 +56,14 @@ def chart(models: pd.DataFrame, stock: pd.DataFrame) -> alt.Chart:
          + " tokens", "text": f"Stock of public human text: ~{WORDS(s.central)} tokens", "source_url": s.source_url},
         {"series": SERIES[2], "label": y.estimate, "date": year(y.central), "date_low": year(y.low),
          "date_high": year(y.high), "text": f"Median {y.central:.0f}", "source_url": y.source_url}])
-    table = pd.concat([pts, band], ignore_index=True)
+    return pd.concat([pts, band], ignore_index=True)
+
+
+def chart(table: pd.DataFrame) -> alt.Chart:
+    # a CSV read turns a model's empty labels into NaN, and the dates into text: plot them as before
+    model = table.series == SERIES[0]
+    table = table.assign(**{c: table[c].where(~model | table[c].notna(), "") for c in ("text", "text_right")},
+                         **{c: pd.to_datetime(table[c]) for c in ("date", "date_low", "date_high")})
     color = alt.Color("series:N", title=None, scale=alt.Scale(domain=SERIES), 
                       legend=alt.Legend(symbolOpacity=0.7, columns=2))
     x = alt.X("date:T", title="Release date", axis=alt.Axis(format="%Y", tickCount="year"),

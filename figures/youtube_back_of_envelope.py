@@ -34,7 +34,8 @@ def facts(est: pd.DataFrame, models: pd.DataFrame) -> dict:
             "share": v.youtube_share_of_llama3(est, models)}
 
 
-def chart(est: pd.DataFrame, models: pd.DataFrame) -> alt.Chart:
+def table(est: pd.DataFrame, models: pd.DataFrame) -> pd.DataFrame:
+    """One row per bar (a step of the estimate, or Llama 3's training set), then one per assumption behind the steps."""
     from figures import _values_youtube as v
     llama = models.set_index("id").loc["llama-3-8b"]
     units = ["minutes", "minutes", "words", "tokens", "tokens", "tokens"]
@@ -47,12 +48,17 @@ def chart(est: pd.DataFrame, models: pd.DataFrame) -> alt.Chart:
     table = pd.concat([stages, assumptions.drop(columns=["note", "other_sources"])], ignore_index=True)
     table["llama3_tokens"] = v.llama3_tokens(models)
     table["order"] = table.order.astype("Int64")
-    sliders = est.dropna(subset=["min"]).set_index("id")
-    params = {i: alt.param(name=i.replace("-", "_"), value=float(r.value), bind=alt.binding_range(
-        min=float(r["min"]), max=float(r["max"]), step=float(r.step), name=f"{r.slider_label}: "))
+    return table
+
+
+def chart(table: pd.DataFrame) -> alt.Chart:
+    assumptions = table[table.row == "assumption"].set_index("id")
+    sliders = assumptions.dropna(subset=["slider_min"])
+    params = {i: alt.param(name=i.replace("-", "_"), value=float(r.default_value), bind=alt.binding_range(
+        min=float(r.slider_min), max=float(r.slider_max), step=float(r.slider_step), name=f"{r.slider_label}: "))
         for i, r in sliders.iterrows()}
     p = {i: q.name for i, q in params.items()}
-    minutes = float(v.defaults(est)["total-minutes"])
+    minutes = float(assumptions.default_value["total-minutes"])
     chain = [f"{minutes}", f"{p['share-with-speech']}", f"{p['words-per-minute']}", f"{p['tokens-per-word']}",
              f"{p['share-kept']}"]
     expr = " : ".join(f"datum.order == {k} ? {' * '.join(chain[:k + 1])}" for k in range(5)) + " : datum.default_value"

@@ -2,8 +2,13 @@
 
 A figure module is `figures/<name>.py`; its slug is the name with '-' for '_'.
 It has a docstring (first line: title; the rest: caption with the takeaway),
-`DATA` (the data-package resources it reads, in the order chart() takes them),
-`ALT` (text alternative) and a pure `chart(*frames)` returning an Altair chart.
+`DATA` (the data-package resources it reads, in the order table() takes them),
+`ALT` (text alternative), a pure `table(*frames)` returning the one tidy table the chart
+shows, and a pure `chart(table)` returning an Altair chart of it.
+
+The build writes the table to the figure's CSV and hands chart() the table *read back from
+that CSV* (`read_table`), so that the published CSV alone reproduces the published chart:
+that is what the figure's notebook does, and the build checks that both agree.
 """
 from __future__ import annotations
 
@@ -67,9 +72,10 @@ def read_figure(path: Path, root: Path) -> Figure:
                     consts[node.targets[0].id] = ast.literal_eval(node.value)
                 except ValueError:
                     raise FigureError(f"{rel}: line {node.lineno}: {node.targets[0].id} must be a literal")
-    has_chart = any(isinstance(n, ast.FunctionDef) and n.name == "chart" for n in tree.body)
+    funcs = {n.name for n in tree.body if isinstance(n, ast.FunctionDef)}
     missing = [w for w, ok in (("a docstring", bool(doc)), ("DATA", "DATA" in consts),
-                                ("ALT", bool(consts.get("ALT"))), ("a chart() function", has_chart)) if not ok]
+                                ("ALT", bool(consts.get("ALT"))), ("a table() function", "table" in funcs),
+                                ("a chart() function", "chart" in funcs)) if not ok]
     if missing:
         raise FigureError(f"{rel}: a figure module needs {', '.join(missing)}")
     data = consts["DATA"]
@@ -158,6 +164,67 @@ def plotted_frame(spec: dict, fig: Figure):
     return frame
 
 
+READ_OPTIONS = {"keep_default_na": False, "na_values": [""]}
+
+
+def csv_dtypes(rows: list[dict], columns: list[str]) -> dict[str, str]:
+    """The pandas dtype of each CSV column, from the JSON values Altair would plot."""
+    out = {}
+    for c in columns:
+        vals = [r.get(c) for r in rows if r.get(c) is not None]
+        if vals and all(isinstance(v, bool) for v in vals):
+            out[c] = "boolean"
+        elif vals and all(isinstance(v, int) and not isinstance(v, bool) for v in vals):
+            out[c] = "Int64"
+        elif vals and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in vals):
+            out[c] = "float64"
+        else:
+            out[c] = "str"
+    return out
+
+
+def read_table(source, dtypes: dict[str, str]):
+    """Read a figure's CSV exactly as its notebook does (same dtypes, same NA rule)."""
+    import pandas as pd
+
+    return pd.read_csv(source, dtype=dtypes, **READ_OPTIONS)
+
+
+def table_csv(table, fig: Figure) -> tuple[str, dict[str, str]]:
+    """The figure's CSV text and column dtypes: the table as Altair serialises it."""
+    import altair as alt
+    import pandas as pd
+
+    if not isinstance(table, pd.DataFrame):
+        raise FigureError(f"{fig.path}: table() returned {type(table).__name__}, not a pandas DataFrame")
+    if table.empty:
+        raise FigureError(f"{fig.path}: table() returned an empty table")
+    rows = alt.utils.sanitize_pandas_dataframe(table).to_dict(orient="records")
+    rows = [{k: (None if isinstance(v, float) and v != v else v) for k, v in r.items()} for r in rows]
+    cols = [str(c) for c in table.columns]
+    frame = pd.DataFrame(rows, columns=cols)
+    dtypes = csv_dtypes(rows, cols)
+    for c, t in dtypes.items():
+        if t == "Int64":
+            frame[c] = frame[c].astype("Int64")
+    return frame.to_csv(index=False, lineterminator="\n"), dtypes
+
+
+def pin_pandas_display() -> None:
+    """Altair names views by hashing str(DataFrame), which depends on pandas' display options
+    and on the terminal size: pin them so that every build (and notebook) writes the same spec."""
+    import pandas as pd
+
+    for var in ("COLUMNS", "LINES"):
+        os.environ.pop(var, None)
+    pd.reset_option("display")
+    pd.set_option(*PANDAS_DISPLAY)
+
+
+PANDAS_DISPLAY = ("display.width", 80, "display.max_columns", 20, "display.max_rows", 60,
+                  "display.max_colwidth", 50)
+
+
 def render(fig: Figure, root: str, resources: dict[str, str], out: str, key: str) -> dict:
     """Build every artefact of one figure into `out` (atomically). Runs in a worker."""
     root_p = Path(root)
@@ -167,23 +234,27 @@ def render(fig: Figure, root: str, resources: dict[str, str], out: str, key: str
     import pandas as pd
     import vl_convert as vlc
 
-    # Altair names views by hashing str(DataFrame), which depends on pandas' display options
-    # and on the terminal size: pin them so that every build writes the same spec.
-    for var in ("COLUMNS", "LINES"):
-        os.environ.pop(var, None)
-    pd.reset_option("display")
-    pd.set_option("display.width", 80, "display.max_columns", 20, "display.max_rows", 60,
-                  "display.max_colwidth", 50)
+    pin_pandas_display()
 
     from pipeline import data as datamod
     from figures import _theme
 
     frames = [datamod.load(datamod.Resource(n, Path(p), d, "")) for n, (p, d) in
               ((n, resources[n]) for n in fig.data)]
+    import io
+
     try:
         mod = importlib.import_module(fig.module)
-        chart = mod.chart(*frames)
+    except Exception as e:
+        raise FigureError(f"{fig.path}: importing the module raised {type(e).__name__}: {e}") from e
+    try:
+        table = mod.table(*frames)
     except Exception as e:  # the figure's own code failed: say where
+        raise FigureError(f"{fig.path}: table() raised {type(e).__name__}: {e}") from e
+    csv_text, dtypes = table_csv(table, fig)
+    try:
+        chart = mod.chart(read_table(io.StringIO(csv_text), dtypes))
+    except Exception as e:
         raise FigureError(f"{fig.path}: chart() raised {type(e).__name__}: {e}") from e
     if not isinstance(chart, alt.TopLevelMixin):
         raise FigureError(f"{fig.path}: chart() returned {type(chart).__name__}, not an Altair chart")
@@ -196,6 +267,9 @@ def render(fig: Figure, root: str, resources: dict[str, str], out: str, key: str
     except Exception as e:
         raise FigureError(f"{fig.path}: not a valid Vega-Lite spec: {str(e).splitlines()[0]}") from e
     frame = plotted_frame(spec, fig)
+    if frame.to_csv(index=False, lineterminator="\n") != csv_text:
+        raise FigureError(f"{fig.path}: chart() must plot the table it is given, unchanged and alone "
+                          "(add columns in table(), use Vega-Lite transforms in chart())")
 
     tmp = Path(tempfile.mkdtemp(prefix=f".{fig.slug}-", dir=Path(out).parent))
     try:
@@ -210,9 +284,9 @@ def render(fig: Figure, root: str, resources: dict[str, str], out: str, key: str
         svg = vlc.vegalite_to_svg(page)
         _write(tmp, f"{s}.page.svg", _svg_accessible(svg, fig, "light"))
         _write(tmp, f"{s}.page.dark.svg", _svg_accessible(vlc.vegalite_to_svg(page_dark), fig, "dark"))
-        _write(tmp, f"{s}.csv", frame.to_csv(index=False, lineterminator="\n"))
+        _write(tmp, f"{s}.csv", csv_text)
         m = re.search(r'<svg[^>]*\bwidth="([\d.]+)"[^>]*\bheight="([\d.]+)"', svg)
-        meta = {**asdict(fig), "key": key, "rows": len(frame),
+        meta = {**asdict(fig), "key": key, "rows": len(frame), "dtypes": dtypes, "source_line": sources,
                 "width": float(m.group(1)) if m else None, "height": float(m.group(2)) if m else None,
                 "sources": _row_sources(fig, {n: resources[n][1] for n in fig.data}, frames)}
         _write(tmp, "meta.json", _dump(meta))

@@ -35,10 +35,12 @@ def content_hash(root: Path, meta: dict) -> str:
                            (d / f"{s}.csv").read_bytes()]))
 
 
-def what_changed(old_csv: bytes | None, new_csv: bytes) -> str:
+def what_changed(old_csv: bytes | None, new_csv: bytes, same_spec: bool = False) -> str:
     """Rows added / changed / removed between two versions of the plotted data (by id or row)."""
     if old_csv is None:
         return "first release"
+    if same_spec and old_csv == new_csv:
+        return "figure code changed; chart and data unchanged"
     def rows(b):
         r = list(csv.reader(io.StringIO(b.decode("utf-8"))))
         return r[0], r[1:]
@@ -89,18 +91,25 @@ def release(root: Path, manifest: dict, date: str) -> list[str]:
             name = f"{slug}.{ext}"
             shutil.copyfile(src / name, tmp / name)
             files[name] = sha((tmp / name).read_bytes())
+        if meta.get("notebook"):  # the executed notebook that reproduces this version
+            name = f"{slug}.ipynb"
+            shutil.copyfile(Path(meta["notebook"]) / name, tmp / name)
+            files[name] = sha((tmp / name).read_bytes())
         frozen_meta = {k: meta[k] for k in ("slug", "title", "caption", "alt", "data", "sources", "width", "height")}
+        frozen_meta["notebook"] = bool(meta.get("notebook"))
         (tmp / "meta.json").write_text(json.dumps(frozen_meta, indent=1, sort_keys=True, ensure_ascii=False) + "\n",
                                        encoding="utf-8")
         files["meta.json"] = sha((tmp / "meta.json").read_bytes())
         dest.parent.mkdir(parents=True, exist_ok=True)
         os.replace(tmp, dest)
         prev = (root / "releases" / slug / f"v{n - 1}" / f"{slug}.csv") if versions else None
+        prev_spec = prev.with_name(f"{slug}.vl.json") if prev else None
+        same_spec = bool(prev_spec and prev_spec.read_bytes() == (src / f"{slug}.vl.json").read_bytes())
         versions.append({
             "version": n, "date": date, "content_hash": h,
             "data": {r: manifest["resources"][r]["digest"] for r in meta["data"]},
             "files": files,
-            "changed": what_changed(prev.read_bytes() if prev else None, (src / f"{slug}.csv").read_bytes()),
+            "changed": what_changed(prev.read_bytes() if prev else None, (src / f"{slug}.csv").read_bytes(), same_spec),
         })
         made.append(f"{slug} v{n}: {versions[-1]['changed']}")
     for name, r in sorted(manifest["resources"].items()):

@@ -37,7 +37,11 @@ def test_module_conventions(slug):
     assert len(doc.split("\n", 1)[1].split()) >= 15, "the caption states the takeaway"
     names = {t.id for n in tree.body if isinstance(n, ast.Assign) for t in n.targets if isinstance(t, ast.Name)}
     assert {"DATA", "ALT"} <= names
-    assert any(isinstance(n, ast.FunctionDef) and n.name == "chart" for n in tree.body)
+    funcs = {n.name: n for n in tree.body if isinstance(n, ast.FunctionDef)}
+    assert {"table", "chart"} <= set(funcs)
+    # chart() draws the one table it is given: a single argument, and no data-side helpers
+    assert [a.arg for a in funcs["chart"].args.args] == ["table"]
+    assert "_values" not in ast.unparse(funcs["chart"])
     # pure: no file access or saving inside the module
     src = path.read_text()
     for bad in ("open(", ".save(", "read_csv", "to_csv"):

@@ -1,0 +1,304 @@
+"""A notebook per figure: generated from the figure's module (nbformat), executed (nbclient),
+checked against the published spec, and exported to HTML for the figure page (nbconvert).
+
+The notebook is standalone: put it next to the figure's CSV, run it, and it draws the same
+chart and writes the same Vega-Lite spec, byte for byte. It holds the house style and the
+module's chart() with the names chart() uses, copied from the source at build time, so the
+chart logic lives in one place (the module) and the notebook can never drift from it
+without the build noticing.
+"""
+from __future__ import annotations
+
+import ast
+import hashlib
+import json
+import re
+import shutil
+import tempfile
+from importlib import metadata
+from pathlib import Path
+
+from pipeline.figures import PANDAS_DISPLAY, READ_OPTIONS, FigureError
+
+KERNEL = "python3"
+TIMEOUT = 180  # seconds per cell
+REQUIRES = ("altair", "pandas", "numpy", "vl-convert-python")
+
+
+def versions() -> dict[str, str]:
+    return {p: metadata.version(p) for p in (*REQUIRES, "nbformat", "nbclient", "nbconvert", "ipykernel")}
+
+
+# ------------------------------------------------------------------------ code extraction
+
+def _defs(tree: ast.Module) -> dict[str, ast.stmt]:
+    out = {}
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            out[node.name] = node
+        elif isinstance(node, ast.Assign):
+            for t in node.targets:
+                for n in ast.walk(t):  # a, b = ... binds both
+                    if isinstance(n, ast.Name):
+                        out[n.id] = node
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            out[node.target.id] = node
+    return out
+
+
+def _locals(node: ast.stmt) -> set[str]:
+    """Names a function binds itself (arguments, assignments): they shadow module names."""
+    if not isinstance(node, (ast.FunctionDef, ast.Lambda)):
+        return set()
+    out = set()
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.arg):
+            out.add(sub.arg)
+        elif isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Store):
+            out.add(sub.id)
+    return out
+
+
+def chart_code(path: Path, theme_names: set[str]) -> str:
+    """The module's imports, chart() and every module-level name chart() needs, in source
+    order; `_theme.x` becomes `x` (the notebook defines the house style at top level)."""
+    src = path.read_text(encoding="utf-8")
+    tree = ast.parse(src)
+    defs = _defs(tree)
+    if "chart" not in defs:
+        raise FigureError(f"{path.name}: no chart() function")
+    need, todo = set(), ["chart"]
+    while todo:
+        node = defs[todo.pop()]
+        if node in need:
+            continue
+        need.add(node)
+        local = _locals(node)
+        for sub in ast.walk(node):
+            if isinstance(sub, ast.Name) and sub.id in defs and sub.id not in local and defs[sub.id] not in need:
+                todo.append(sub.id)
+    for node in need:
+        for sub in ast.walk(node):
+            if isinstance(sub, (ast.Import, ast.ImportFrom)):
+                raise FigureError(f"{path.name}: line {sub.lineno}: chart() and its helpers must not import "
+                                  "(import at the top of the module)")
+            if isinstance(sub, ast.Attribute) and isinstance(sub.value, ast.Name) and sub.value.id.startswith("_") \
+                    and sub.value.id != "_theme":
+                raise FigureError(f"{path.name}: line {sub.lineno}: chart() uses {sub.value.id}.{sub.attr}; "
+                                  "only the theme is available to a figure's notebook")
+    clash = sorted(n for n, d in defs.items() if d in need and n in theme_names)
+    if clash:
+        raise FigureError(f"{path.name}: {', '.join(clash)} also named in figures/_theme.py; rename to keep "
+                          "the notebook unambiguous")
+    parts = []
+    for node in tree.body:
+        if isinstance(node, ast.ImportFrom) and node.module == "__future__":
+            continue
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            mod = node.module if isinstance(node, ast.ImportFrom) else node.names[0].name
+            if (mod or "").split(".")[0] != "figures":
+                parts.append(ast.get_source_segment(src, node))
+        elif node in need:
+            parts.append(ast.get_source_segment(src, node))
+    code = "\n".join(p for p in parts if p and p.startswith(("import", "from"))) + "\n\n\n" + \
+        "\n\n\n".join(p for p in parts if p and not p.startswith(("import", "from")))
+    return re.sub(r"\b_theme\.", "", code).strip() + "\n"
+
+
+def theme_code(theme_path: Path) -> tuple[str, set[str]]:
+    src = theme_path.read_text(encoding="utf-8")
+    tree = ast.parse(src)
+    lines = [ln for ln in src.splitlines() if ln.strip() != "from __future__ import annotations"]
+    return "\n".join(lines).strip() + "\n", set(_defs(tree))
+
+
+# ----------------------------------------------------------------------------- the notebook
+
+def dump_spec(spec: dict) -> str:
+    """How the build writes <slug>.vl.json; the notebook writes its spec the same way."""
+    return json.dumps(spec, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def make(meta: dict, root: Path, site_url: str, spec_sha: str) -> "nbformat.NotebookNode":
+    import nbformat
+    from nbformat import v4
+
+    slug = meta["slug"]
+    theme, theme_names = theme_code(root / "figures" / "_theme.py")
+    code = chart_code(root / meta["path"], theme_names)
+    v = versions()
+    url = site_url.rstrip("/") + f"/figures/{slug}/"
+    reqs = ", ".join(f"`{p}=={v[p]}`" for p in REQUIRES)
+    intro = (f"# {meta['title']}\n\n{meta['caption']}\n\n"
+             f"This notebook reproduces the figure [{meta['title']}]({url}) of *AI Scaling Myths, annotated* "
+             f"from its published data, `{slug}.csv`. Put the CSV in the same folder as this notebook and run "
+             f"all cells: it draws the chart and writes `{slug}.notebook.vl.json`, which is byte for byte the "
+             f"published Vega-Lite spec `{slug}.vl.json` (SHA-256 `{spec_sha}`).\n\n"
+             f"It needs Python 3.11 or later with {reqs}. The chart code is copied from the project's "
+             f"`{meta['path']}` (its `chart()` function and what that uses) and the house style from "
+             f"`figures/_theme.py`; the CSV is made by that module's `table()` from the project's data package.")
+    read_opts = ", ".join(f"{k}={v!r}" for k, v in READ_OPTIONS.items())
+    display = ", ".join(repr(x) for x in PANDAS_DISPLAY)
+    cells = [
+        v4.new_markdown_cell(intro),
+        v4.new_markdown_cell("## The house style\n\nFonts, colours, sizes and the finishing touches every "
+                             "figure shares (`figures/_theme.py`)."),
+        v4.new_code_cell(theme),
+        v4.new_markdown_cell("## The data\n\nThe table the chart shows, one row per plotted mark. The column "
+                             "types are given so that the table reads back exactly as the build wrote it."),
+        v4.new_code_cell(
+            "import pandas as pd\n\n"
+            "# Altair names chart views by hashing the printed table: pin pandas' display options\n"
+            "# so that the spec is the same on every machine.\n"
+            f"pd.reset_option(\"display\")\npd.set_option({display})\n\n"
+            f"table = pd.read_csv(\"{slug}.csv\", dtype={json.dumps(meta['dtypes'], ensure_ascii=False)},\n"
+            f"                    {read_opts})\ntable"),
+        v4.new_markdown_cell(f"## The chart\n\n`chart()` from `{meta['path']}`."),
+        v4.new_code_cell(code),
+        v4.new_code_cell(
+            "import altair as alt\n\nalt.renderers.enable(\"svg\")  # a static SVG, drawn here: no script from elsewhere\n"
+            f"TITLE = {json.dumps(meta['title'], ensure_ascii=False)}\n"
+            f"SOURCE = {json.dumps(meta['source_line'], ensure_ascii=False)}\n"
+            "figure = finish(chart(table), TITLE, SOURCE)\nfigure"),
+        v4.new_markdown_cell("## The spec\n\nThe Vega-Lite specification, written the way the build writes it, "
+                             "and its SHA-256 to compare with the published one."),
+        v4.new_code_cell(
+            "import hashlib\nimport json\n\n"
+            "spec = json.dumps(figure.to_dict(validate=True), indent=1, ensure_ascii=False, sort_keys=True) + \"\\n\"\n"
+            f"with open(\"{slug}.notebook.vl.json\", \"w\", encoding=\"utf-8\", newline=\"\\n\") as f:\n"
+            "    f.write(spec)\n"
+            "print(\"SHA-256\", hashlib.sha256(spec.encode()).hexdigest())"),
+    ]
+    for i, c in enumerate(cells):  # stable ids: two builds write the same notebook
+        c["id"] = f"{slug}-{i}"
+    nb = v4.new_notebook(cells=cells, metadata={
+        "kernelspec": {"name": KERNEL, "display_name": "Python 3", "language": "python"},
+        "language_info": {"name": "python"}})
+    nbformat.validate(nb)
+    return nb
+
+
+# ------------------------------------------------------------------------ execute and check
+
+def first_difference(a, b, path: str = "$") -> str | None:
+    """Where two JSON values first differ, as a path with both values."""
+    if type(a) is not type(b):
+        return f"{path}: published {json.dumps(a)[:80]}, notebook {json.dumps(b)[:80]}"
+    if isinstance(a, dict):
+        for k in sorted(set(a) | set(b)):
+            if k not in b:
+                return f"{path}.{k}: in the published spec, missing from the notebook's"
+            if k not in a:
+                return f"{path}.{k}: in the notebook's spec, not in the published one"
+            d = first_difference(a[k], b[k], f"{path}.{k}")
+            if d:
+                return d
+        return None
+    if isinstance(a, list):
+        for i, (x, y) in enumerate(zip(a, b)):
+            d = first_difference(x, y, f"{path}[{i}]")
+            if d:
+                return d
+        if len(a) != len(b):
+            return f"{path}: published has {len(a)} items, notebook {len(b)}"
+        return None
+    return None if a == b else f"{path}: published {json.dumps(a)[:80]}, notebook {json.dumps(b)[:80]}"
+
+
+def spec_difference(published: dict, mine: dict) -> str | None:
+    """The first difference, looking at the plotted rows first: a changed row also changes
+    the dataset's generated name, which says nothing useful on its own."""
+    da, db = published.get("datasets") or {}, mine.get("datasets") or {}
+    if len(da) == len(db) == 1:
+        d = first_difference(next(iter(da.values())), next(iter(db.values())), "$.datasets[*]")
+        if d:
+            return d
+    return first_difference(published, mine)
+
+
+def execute(nb, workdir: Path, slug: str):
+    """Run every cell in `workdir` (which holds only the CSV); failures name the figure and cell."""
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError
+
+    client = NotebookClient(nb, timeout=TIMEOUT, kernel_name=KERNEL, record_timing=False,
+                            resources={"metadata": {"path": str(workdir)}})
+    log = workdir.parent / f"{workdir.name}.kernel.log"
+    try:
+        with open(log, "w") as err:  # the kernel's own chatter stays out of the build's output
+            client.execute(stderr=err)
+    except (CellExecutionError, CellTimeoutError) as e:
+        lines = [re.sub(r"\x1b\[[0-9;]*m", "", ln) for ln in str(e).splitlines() if ln.strip()]
+        raise FigureError(f"{slug}: the notebook failed: {lines[-1] if lines else type(e).__name__}") from e
+    except RuntimeError as e:  # the kernel died or would not start
+        raise FigureError(f"{slug}: the notebook's kernel failed: {e}; {log.read_text()[-300:]}") from e
+    finally:
+        log.unlink(missing_ok=True)
+    return nb
+
+
+def check(nb, workdir: Path, slug: str, published: bytes) -> None:
+    out = workdir / f"{slug}.notebook.vl.json"
+    if not out.exists():
+        raise FigureError(f"{slug}: the notebook ran but wrote no {out.name}")
+    mine = out.read_bytes()
+    if mine != published:
+        try:
+            diff = spec_difference(json.loads(published), json.loads(mine))
+        except json.JSONDecodeError as e:
+            diff = f"the notebook's spec is not JSON ({e})"
+        raise FigureError(f"{slug}: the notebook's spec differs from the published one: "
+                          f"{diff or 'same JSON, different bytes'}")
+
+
+def to_html(nb, slug: str) -> tuple[str, dict[str, bytes]]:
+    """The executed notebook as an HTML fragment for the figure page: code and outputs, no
+    scripts, no styles, nothing from another host; images become files next to the page."""
+    import base64
+
+    from nbconvert import HTMLExporter
+
+    body, _ = HTMLExporter(template_name="basic").from_notebook_node(nb)
+    body = re.sub(r"<style[^>]*>.*?</style>", "", body, flags=re.S)        # pandas' scoped styles
+    body = re.sub(r"<script\b.*?</script>", "", body, flags=re.S)
+    body = re.sub(r'<a class="anchor-link"[^>]*>.*?</a>', "", body)           # anchors to removed ids
+    body = re.sub(r'\s(id|data-mime-type)="[^"]*"', "", body)                   # no duplicate ids on the page
+    body = re.sub(r"<(/?)h([1-4])\b", lambda m: f"<{m.group(1)}h{int(m.group(2)) + 2}", body)  # under an h2
+    images: dict[str, bytes] = {}
+
+    def extract(m):
+        ext = {"svg+xml": "svg", "png": "png", "jpeg": "jpg"}[m.group(1)]
+        name = f"{slug}.nb-{len(images) + 1}.{ext}"
+        images[name] = base64.b64decode(m.group(2))
+        return f'<img loading="lazy" alt="The chart drawn by the cell above" src="{name}"'
+
+    body = re.sub(r'<img\b[^>]*?\bsrc="data:image/(svg\+xml|png|jpeg);base64,([A-Za-z0-9+/=\s]+)"', extract, body)
+    return body.strip() + "\n", images
+
+
+def build(meta: dict, root: Path, fig_dir: Path, out: Path, site_url: str) -> None:
+    """Generate, execute, check and export one figure's notebook into `out` (atomically)."""
+    import nbformat
+
+    slug = meta["slug"]
+    published = (fig_dir / f"{slug}.vl.json").read_bytes()
+    nb = make(meta, root, site_url, hashlib.sha256(published).hexdigest())
+    work = Path(tempfile.mkdtemp(prefix=f".nb-{slug}-", dir=out.parent))
+    tmp = Path(tempfile.mkdtemp(prefix=f".{slug}-", dir=out.parent))
+    try:
+        shutil.copyfile(fig_dir / f"{slug}.csv", work / f"{slug}.csv")
+        execute(nb, work, slug)
+        check(nb, work, slug, published)
+        body, images = to_html(nb, slug)
+        (tmp / f"{slug}.ipynb").write_text(nbformat.writes(nb) + "\n", encoding="utf-8")
+        (tmp / f"{slug}.notebook.html").write_text(body, encoding="utf-8")
+        for name, data in sorted(images.items()):
+            (tmp / name).write_bytes(data if isinstance(data, bytes) else data.encode())
+        (tmp / "files.json").write_text(json.dumps(sorted(images)) + "\n")
+        tmp.chmod(0o755)
+        if out.exists():
+            shutil.rmtree(out)
+        tmp.replace(out)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+        shutil.rmtree(tmp, ignore_errors=True)
