@@ -22,18 +22,24 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline.build import (BuildError, BuildLock, figure_stage, publish,  # noqa: E402
                             site_stage, source_date_epoch)
+from pipeline.claims import failing, failure_report  # noqa: E402
 from pipeline.data import DataError  # noqa: E402
 
 
 def build(root: Path = ROOT, public: Path | None = None, jobs: int | None = None,
-          force: bool = False, console=None) -> dict:
-    """Validate, build figures, build pages into a staging folder, swap it in. All or nothing."""
+          force: bool = False, console=None, allow_failing_claims: bool = False) -> dict:
+    """Validate, build figures, check claims, build pages into a staging folder, swap it in.
+    All or nothing."""
     t0 = time.perf_counter()
     public = public or root / "public"
     cache = root / ".cache"
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(root)
     with BuildLock(cache / "build.lock"):
         stage_result = figure_stage(root, cache, jobs=jobs, force=force, console=console)
+        claims = stage_result.manifest.get("claims", {})
+        if failing(claims) and not allow_failing_claims:
+            before = public / "claims" / "claims.json"
+            raise BuildError(failure_report(claims, json.loads(before.read_text()) if before.exists() else None))
         work = Path(tempfile.mkdtemp(prefix="stage-", dir=cache))
         try:
             manifest = work / "manifest.json"
@@ -42,7 +48,7 @@ def build(root: Path = ROOT, public: Path | None = None, jobs: int | None = None
             publish(work / "site", public)
         finally:
             shutil.rmtree(work, ignore_errors=True)
-    return {"built": stage_result.built, "reused": stage_result.reused,
+    return {"built": stage_result.built, "reused": stage_result.reused, "failing_claims": failing(claims),
             "figure_seconds": round(stage_result.seconds, 3),
             "seconds": round(time.perf_counter() - t0, 3)}
 
@@ -81,6 +87,8 @@ def main(argv=None) -> int:
     b.add_argument("--force", action="store_true", help="rebuild every figure, ignoring the cache")
     b.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
     b.add_argument("--public", type=Path, default=None, help="output folder (default: public/)")
+    b.add_argument("--allow-failing-claims", action="store_true",
+                   help="preview: build even when a claim no longer holds (the pages then say so)")
     rl = sub.add_parser("release", help="record a new version of every figure whose content changed")
     rl.add_argument("--date", default=None, help="release date, YYYY-MM-DD (default: today, UTC)")
     s = sub.add_parser("serve", help="preview with live reload on 127.0.0.1")
@@ -102,7 +110,8 @@ def main(argv=None) -> int:
             console.print(f"release {date}: {len(made)} new version(s)", highlight=False)
             return 0
         r = build(ROOT, public=getattr(args, "public", None), jobs=getattr(args, "jobs", None),
-                  force=getattr(args, "force", False), console=console)
+                  force=getattr(args, "force", False), console=console,
+                  allow_failing_claims=getattr(args, "allow_failing_claims", False))
     except DataError as e:
         console.print("[bold red]Bad data — the build stopped; public/ was left as it was.[/]")
         for prob in e.problems:
@@ -112,6 +121,9 @@ def main(argv=None) -> int:
         console.print("[bold red]Build failed — public/ was left as it was.[/]")
         console.print(str(e), markup=False, highlight=False, soft_wrap=True)
         return 1
+    for name in r["failing_claims"]:
+        console.print(f"[bold yellow]warning:[/] claim {name!r} no longer holds; the pages say so (preview build)",
+                      highlight=False, soft_wrap=True)
     console.print(f"built {len(r['built'])}, reused {len(r['reused'])}, {r['seconds']:.2f} s "
                   f"(figure stage {r['figure_seconds']:.2f} s)"
                   + (f" — rebuilt: {', '.join(r['built'])}" if r["built"] else ""), highlight=False, soft_wrap=True)

@@ -37,11 +37,12 @@ class BuildError(Exception):
 
 @dataclass
 class Task:
-    kind: str            # "figure" | "values" | "runtime"
+    kind: str            # "figure" | "values" | "claims" | "runtime" | "notebook"
     name: str
     key: str
     out: Path
     fig: figmod.Figure | None = None
+    after: Path | None = None   # a notebook's figure output, which must exist first
 
 
 @dataclass
@@ -87,9 +88,37 @@ def plan(root: Path, figures: dict, res: dict, cache: Path, versions: dict) -> l
         key = _sha(*(p.read_bytes() for p in values_src), (root / "pipeline" / "values.py").read_bytes(), libs,
                    *(f"{n}:{r.digest}" for n, r in sorted(res.items())))
         tasks.append(Task("values", "values", key, cache / "values" / key[:16]))
+    from pipeline.claims import modules as claim_modules
+
+    claims_src = claim_modules(root)
+    if claims_src:  # claims may use any shared figure module (values, say)
+        shared_all = sorted((root / "figures").glob("_*.py"))
+        from pipeline.claims import as_of
+
+        key = _sha(*(p.read_bytes() for p in shared_all), (root / "pipeline" / "claims.py").read_bytes(), libs,
+                   str(as_of().year),
+                   *(f"{n}:{r.digest}" for n, r in sorted(res.items())))
+        tasks.append(Task("claims", "claims", key, cache / "claims" / key[:16]))
     key = _sha(RUNTIME_SNIPPET, metadata.version("vl-convert-python"))
     tasks.append(Task("runtime", "vega runtime", key, cache / "runtime" / key[:16]))
+    # a notebook per figure, run after its figure: its inputs are the figure's and the generator's
+    from pipeline import notebook
+
+    nb_engine = (root / "pipeline" / "notebook.py").read_bytes()
+    nb_libs = json.dumps(notebook.versions(), sort_keys=True)
+    url = site_url(root)
+    for t in [t for t in tasks if t.kind == "figure"]:
+        key = _sha(t.key, nb_engine, nb_libs, url)
+        tasks.append(Task("notebook", f"{t.name} (notebook)", key, cache / "notebooks" / t.name / key[:16],
+                          t.fig, after=t.out))
     return tasks
+
+
+def site_url(root: Path) -> str:
+    import re
+
+    m = re.search(r"^site_url:\s*(\S+)", (root / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+    return m.group(1).strip("'\"") if m else ""
 
 
 def stale(tasks: list[Task]) -> list[Task]:
@@ -104,6 +133,15 @@ def _run_task(task: Task, root: str, res: dict) -> str:
     if task.kind == "figure":
         figmod.render(task.fig, root, {n: (str(r.path), r.descriptor) for n, r in res.items()},
                       str(out), task.key)
+    elif task.kind == "notebook":
+        from pipeline import notebook
+        meta = json.loads((task.after / "meta.json").read_text())
+        notebook.build(meta, Path(root), task.after, out, site_url(Path(root)))
+    elif task.kind == "claims":
+        if root not in sys.path:
+            sys.path.insert(0, root)
+        from pipeline import claims
+        claims.compute(Path(root), res, out)
     elif task.kind == "values":
         if root not in sys.path:
             sys.path.insert(0, root)
@@ -123,15 +161,21 @@ def _run_task(task: Task, root: str, res: dict) -> str:
 
 
 def run(tasks: list[Task], root: Path, res: dict, jobs: int, progress=None) -> None:
-    """Run tasks in parallel worker processes; collect every failure, then raise."""
+    """Run tasks in parallel worker processes; collect every failure, then raise.
+
+    A notebook starts as soon as its figure is done (it reads the figure's CSV and spec);
+    a notebook whose figure failed is not run.
+    """
     if not tasks:
         return
     errors = []
     ctx = get_context("forkserver")
+    waiting = [t for t in tasks if t.after is not None and not (t.after / "done").exists()]
     with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(tasks))), mp_context=ctx) as pool:
-        futs = {pool.submit(_run_task, t, str(root), res): t for t in tasks}
-        for fut in as_completed(futs):
-            t = futs[fut]
+        futs = {pool.submit(_run_task, t, str(root), res): t for t in tasks if t not in waiting}
+        while futs:
+            fut = next(as_completed(futs))
+            t = futs.pop(fut)
             try:
                 fut.result()
             except Exception as e:  # report, keep going, fail at the end
@@ -141,6 +185,10 @@ def run(tasks: list[Task], root: Path, res: dict, jobs: int, progress=None) -> N
                 err = t.out.parent / f"{t.out.name}.err"
                 err.parent.mkdir(parents=True, exist_ok=True)
                 err.write_text(msg + "\n", encoding="utf-8")
+            for w in [w for w in waiting if w.after == t.out]:
+                waiting.remove(w)
+                if (w.after / "done").exists():
+                    futs[pool.submit(_run_task, w, str(root), res)] = w
             if progress:
                 progress(t)
     if errors:
@@ -179,11 +227,15 @@ def figure_stage(root: Path, cache: Path, jobs: int | None = None, force: bool =
     else:
         run(todo, root, res, jobs)
     result = StageResult(built=[t.name for t in todo], reused=[t.name for t in tasks if t not in todo])
+    notebooks = {t.fig.slug: str(t.out) for t in tasks if t.kind == "notebook"}
     result.manifest = {
-        "figures": {t.name: {"dir": str(t.out), **json.loads((t.out / "meta.json").read_text())}
+        "figures": {t.name: {"dir": str(t.out), "notebook": notebooks[t.name],
+                             **json.loads((t.out / "meta.json").read_text())}
                     for t in tasks if t.kind == "figure"},
         "values": (json.loads((next(t for t in tasks if t.kind == "values").out / "values.json").read_text())
                    if any(t.kind == "values" for t in tasks) else {}),
+        "claims": (json.loads((next(t for t in tasks if t.kind == "claims").out / "claims.json").read_text())
+                   if any(t.kind == "claims" for t in tasks) else {}),
         "runtime": str(next(t for t in tasks if t.kind == "runtime").out / "vega-runtime.js"),
         "resources": {n: {"path": r.rel, "digest": r.digest, "version": r.descriptor.get("version"),
                           "descriptor": r.descriptor} for n, r in res.items()},
@@ -197,9 +249,9 @@ def figure_stage(root: Path, cache: Path, jobs: int | None = None, force: bool =
 def _prune(cache: Path, tasks: list[Task]) -> None:
     """Keep only the current artefact of each figure (old keys are dead weight)."""
     live = {t.out for t in tasks}
-    for kind in ("figures", "values", "runtime"):
+    for kind in ("figures", "values", "claims", "runtime", "notebooks"):
         base = cache / kind
-        dirs = [p for p in base.glob("*/*") if p.is_dir()] if kind == "figures" else \
+        dirs = [p for p in base.glob("*/*") if p.is_dir()] if kind in ("figures", "notebooks") else \
             [p for p in base.glob("*") if p.is_dir()]
         for d in dirs:
             if d not in live and not d.name.startswith("."):

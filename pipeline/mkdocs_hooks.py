@@ -20,6 +20,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from pipeline.pages import link, safe_href
+
 ROOT = Path(__file__).resolve().parent.parent
 FIG = re.compile(r"^<!--\s*fig:([a-z0-9-]+)\s*-->\s*$", re.M)
 VAL = re.compile(r"<!--\s*val:([a-z0-9-]+)\s*-->")
@@ -27,7 +29,8 @@ META = re.compile(r"<!--\s*meta:([a-z0-9-]+)\s*-->")
 THUMB = re.compile(r"<!--\s*thumb:([a-z0-9-]+)\s*-->")
 SINCE = re.compile(r"^<!--\s*since:([a-z0-9-]+)\s*-->\s*$", re.M)
 TABLE = re.compile(r"^<!--\s*table:([a-z0-9-]+)\s+([a-z0-9_,]+)\s*-->\s*$", re.M)
-ANY = re.compile(r"<!--\s*(fig|val|meta|thumb|since|table)\s*:\s*([^ >]*)[^>]*-->")
+CLAIM = re.compile(r"<!--\s*claim:([a-z0-9-]+)\s*-->")
+ANY = re.compile(r"<!--\s*(fig|val|meta|thumb|since|table|claim)\s*:\s*([^ >]*)[^>]*-->")
 ARTEFACTS = ("svg", "png", "csv", "vl.json", "vg.json", "dark.vg.json", "page.svg", "page.dark.svg")
 
 STATE: dict = {}
@@ -92,9 +95,8 @@ def figure_html(meta: dict, number: int, base: str, files: str | None = None) ->
     w, h = meta.get("width") or 640, meta.get("height") or 400
     srcs = []
     for r in meta["sources"]:
-        named = "; ".join(f'<a href="{e(x["path"])}">{e(x["title"])}</a>' if x.get("path") else e(x["title"])
-                          for x in r["sources"])
-        rows = "".join(f'<li><a href="{e(x["url"])}">{e(x["url"])}</a> ({x["rows"]} row{"s" * (x["rows"] != 1)})</li>'
+        named = "; ".join(link(x.get("title", ""), x.get("path")) for x in r["sources"])
+        rows = "".join(f'<li>{link(x["url"], x["url"])} ({x["rows"]} row{"s" * (x["rows"] != 1)})</li>'
                        for x in r["row_sources"])
         detail = (f'<details class="fig-rows"><summary>Sources of individual rows ({len(r["row_sources"])})</summary>'
                   f"<ul>{rows}</ul></details>") if rows else ""
@@ -114,7 +116,8 @@ def figure_html(meta: dict, number: int, base: str, files: str | None = None) ->
         f'<p class="fig-links"><span class="fig-label">Download</span> '
         f'<a href="{d}.svg" download>SVG</a> · <a href="{d}.png" download>PNG</a> · '
         f'<a href="{d}.csv" download>CSV</a> · <a href="{d}.vl.json" download>Vega-Lite spec</a> · '
-        f'<a href="{base}figures/{s}/">Figure page: versions, citation</a> · '
+        + (f'<a href="{d}.ipynb" download>Notebook</a> · ' if meta.get("notebook") else "") +
+        f'<a href="{base}figures/{s}/">Figure page: versions, citation, how it was made</a> · '
         f'<button type="button" class="fig-copy" data-permalink="{e(permalink)}">Copy permalink</button></p>'
         f"</figcaption></figure>"
     )
@@ -141,19 +144,25 @@ def on_files(files, config):
 
     from pipeline import pages
 
-    placed, placements = {}, {}
+    placed, placements, claimed = {}, {}, {}
     for f in files.documentation_pages():
         text = Path(f.abs_src_path).read_text(encoding="utf-8")
         for slug in FIG.findall(text):
             placed.setdefault(slug, f.url)
             placements.setdefault(slug, []).append((f.src_uri, _title(text, f.src_uri)))
-    STATE["placed"] = placed
+        for name in CLAIM.findall(text):
+            if name in claimed:
+                raise PluginError(f"site/{f.src_uri}: claim '{name}' is already placed in {claimed[name][0] or 'the home page'}; "
+                                  "place each claim once (link to it elsewhere)")
+            claimed[name] = (f.url, _title(text, f.src_uri))
+    STATE["placed"], STATE["claimed"] = placed, claimed
     figs, ledger, site_url = STATE.get("figures", {}), STATE["ledger"], STATE["site_url"]
 
     def add(uri, content):
         files.append(File.generated(config, uri, content=content))
 
     add("figures/index.md", pages.figures_index(figs))
+    add("claims/index.md", pages.claims_page(STATE.get("claims", {}), claimed, figs))
     for slug, meta in figs.items():
         with open(Path(meta["dir"]) / f"{slug}.csv", encoding="utf-8") as fh:
             columns = next(csv.reader(fh))
@@ -197,7 +206,7 @@ def since_html(rows: list[dict]) -> str:
         f'<li class="since-{e(r["stance"])}"><time datetime="{e(r["date"])}">{e(r["date"])}</time> '
         f'<span class="stance">{e(STANCE.get(r["stance"], r["stance"]))}</span> '
         f'<strong>{e(r["headline"])}.</strong> {e(r["summary"])} '
-        f'<a href="{e(r["source_url"])}">{e(r["source_title"])}</a></li>' for r in rows)
+        f'{link(r["source_title"], r["source_url"])}</li>' for r in rows)
     return (f'<div class="admonition since" markdown="0"><p class="admonition-title">Since publication: '
             f'what later evidence says (our annotation, dated and sourced)</p><ul>{items}</ul></div>')
 
@@ -213,7 +222,7 @@ def table_html(meta: dict, columns: list[str], page: str) -> str:
 
     def cell(col, v):
         if col.endswith("_url") and v:
-            return f'<a href="{e(v)}">source</a>'
+            return link("source", v) if safe_href(v) else e(v)
         if col.endswith("_date") and v.endswith("T00:00:00"):
             v = v[:10]
         return e(v)
@@ -235,17 +244,33 @@ def value_html(name: str, v: dict) -> str:
             f'{e(", ".join(v["data"]))}">{e(v["text"])}</span>')
 
 
+def claim_html(c: dict, base: str) -> str:
+    """The claim's sentence, numbers filled in, with a status mark linking to its evidence."""
+    e = html.escape
+    ok = c["holds"]
+    mark = ("&#10003;" if ok else "&#10007;")
+    status = "holds" if ok else "no longer holds"
+    data = ", ".join(f'{d["path"]} v{d["version"]}' for d in c["data"])
+    warn = "" if ok else ('<strong class="claim-warning"> This no longer holds with the current data '
+                          '(preview build).</strong>')
+    return (f'<span class="claim-inline claim-{"ok" if ok else "broken"}" id="claim-in-text-{e(c["name"])}" '
+            f'data-claim="{e(c["name"])}">'
+            f'{e(c["sentence"])}{warn}<a class="claim-mark" href="{base}claims/#claim-{e(c["name"])}" '
+            f'title="Checked at build time against {e(data)}: {status}. Evidence and arithmetic on the Claims page." '
+            f'aria-label="Claim {status}: see the evidence">{mark}</a></span>')
+
+
 def on_page_markdown(markdown, page, config, files):
     figs, vals = STATE.get("figures", {}), STATE.get("values", {})
     src = page.file.src_uri
     for m in ANY.finditer(markdown):
         kind, name = m.groups()
         known = {"fig": figs, "val": vals, "meta": STATE.get("meta", {}), "thumb": STATE["placed"],
-                 "since": _since(), "table": figs}[kind]
+                 "since": _since(), "table": figs, "claim": STATE.get("claims", {})}[kind]
         if name not in known:
             what = {"fig": "figure", "val": "value", "meta": "build fact",
                     "thumb": "figure placed in a page", "since": "claim with since-publication notes",
-                    "table": "figure (a table shows a figure's plotted data)"}[kind]
+                    "table": "figure (a table shows a figure's plotted data)", "claim": "claim"}[kind]
             raise PluginError(f"site/{src}: line {_line(markdown, m.start())}: unknown {what} '{name}' "
                               f"(known: {', '.join(sorted(known)) or 'none'})")
     counter = iter(range(1, 1000))
@@ -256,11 +281,23 @@ def on_page_markdown(markdown, page, config, files):
     markdown = SINCE.sub(lambda m: "\n" + since_html(_since()[m.group(1)]) + "\n", markdown)
     markdown = META.sub(lambda m: html.escape(STATE["meta"][m.group(1)]), markdown)
     markdown = THUMB.sub(lambda m: thumb_html(figs[m.group(1)], STATE["placed"][m.group(1)], base), markdown)
+    markdown = CLAIM.sub(lambda m: claim_html(STATE["claims"][m.group(1)], base), markdown)
     leftover = ANY.search(VAL.sub("", markdown))
     if leftover:
         raise PluginError(f"site/{src}: line {_line(markdown, leftover.start())}: a figure marker must stand "
                           "alone on its line")
     return VAL.sub(lambda m: value_html(m.group(1), vals[m.group(1)]), markdown)
+
+
+NOTEBOOK = re.compile(r"<p>NOTEBOOK-HTML:([a-z0-9-]+)</p>")
+
+
+def on_page_content(html_text, page, config, files):
+    """The figure page's "How this figure was made": the executed notebook, as nbconvert made it."""
+    def body(m):
+        meta = STATE["figures"][m.group(1)]
+        return (Path(meta["notebook"]) / f"{m.group(1)}.notebook.html").read_text(encoding="utf-8")
+    return NOTEBOOK.sub(lambda m: f'<div class="nb">{body(m)}</div>', html_text)
 
 
 def on_post_build(config):
@@ -270,6 +307,9 @@ def on_post_build(config):
         dest.mkdir(parents=True, exist_ok=True)
         for ext in ARTEFACTS:
             shutil.copyfile(Path(meta["dir"]) / f"{slug}.{ext}", dest / f"{slug}.{ext}")
+        nb = Path(meta["notebook"])
+        for name in [f"{slug}.ipynb", *json.loads((nb / "files.json").read_text())]:
+            shutil.copyfile(nb / name, dest / name)
     vega = site / "assets" / "vega"
     vega.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(STATE["runtime"], vega / "vega-runtime.js")
@@ -280,6 +320,10 @@ def on_post_build(config):
             dest.mkdir(parents=True, exist_ok=True)
             for name in v["files"]:
                 shutil.copyfile(src / name, dest / name)
+    claims = site / "claims"
+    claims.mkdir(exist_ok=True)
+    (claims / "claims.json").write_text(json.dumps(STATE.get("claims", {}), indent=1, sort_keys=True,
+                                                   ensure_ascii=False) + "\n", encoding="utf-8")
     data = site / "data"
     data.mkdir(exist_ok=True)
     shutil.copyfile(ROOT / "data" / "datapackage.json", data / "datapackage.json")

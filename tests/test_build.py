@@ -33,7 +33,8 @@ def test_editing_one_csv_rebuilds_only_its_figures(scratch_repo):
     csv.write_text("".join(lines[:-1]))  # drop the last record
     r = run_build(scratch_repo)
     assert r.returncode == 0, r.stderr
-    assert built(r) == ["airspeed-record", "values"]  # not cpu-clock-speed, not the runtime
+    # not cpu-clock-speed, not the runtime; the figure's notebook reruns with it
+    assert built(r) == ["airspeed-record", "airspeed-record (notebook)", "values"]
     shown = (scratch_repo / "public/figures/airspeed-record/airspeed-record.csv").read_text()
     assert shown.count("\n") == len(lines) - 1
 
@@ -43,7 +44,7 @@ def test_editing_a_figure_module_rebuilds_only_it(scratch_repo):
     mod.write_text(mod.read_text().replace("Year of introduction", "Year introduced"))
     r = run_build(scratch_repo)
     assert r.returncode == 0, r.stderr
-    assert built(r) == ["cpu-clock-speed"]
+    assert built(r) == ["cpu-clock-speed", "cpu-clock-speed (notebook)"]
     assert "Year introduced" in (scratch_repo / "public/figures/cpu-clock-speed/cpu-clock-speed.svg").read_text()
 
 
@@ -63,8 +64,18 @@ FAILURES = {
     "unknown-resource": ("figures/airspeed_record.py", 'DATA = ("airspeed_records",)',
                          'DATA = ("airspeed_recordz",)',
                          "figures/airspeed_record.py: DATA names unknown resource(s) 'airspeed_recordz'"),
-    "chart-raises": ("figures/airspeed_record.py", "    table = records", "    1 / 0\n    table = records",
+    "table-raises": ("figures/airspeed_record.py", "    return records.assign(", "    1 / 0\n    return records.assign(",
+                     "figures/airspeed_record.py: table() raised ZeroDivisionError"),
+    "table-returns-no-frame": ("figures/airspeed_record.py", "    return records.assign(", "    return [1]\n    return records.assign(",
+                               "figures/airspeed_record.py: table() returned list, not a pandas DataFrame"),
+    "chart-raises": ("figures/airspeed_record.py", "    table = table.assign(", "    1 / 0\n    table = table.assign(",
                      "figures/airspeed_record.py: chart() raised ZeroDivisionError"),
+    "chart-plots-another-table": ("figures/airspeed_record.py", "    return alt.layer(step, points)",
+                                  "    return alt.layer(step, points).properties(data=table.head(3))",
+                                  "figures/airspeed_record.py: chart() must plot the table it is given"),
+    "notebook-differs": ("figures/airspeed_record.py", "    return alt.layer(step, points)",
+                         "    return alt.layer(step, points).properties(description=str(__import__('os').getcwd()))",
+                         "airspeed-record: the notebook's spec differs from the published one: $.description: published"),
     "chart-returns-nothing": ("figures/airspeed_record.py", "    return alt.layer(step, points)", "    return None",
                               "figures/airspeed_record.py: chart() returned NoneType, not an Altair chart"),
     "invalid-vega-lite": ("figures/airspeed_record.py", 'mark_point()', 'mark_point(shape=12)',
@@ -74,6 +85,8 @@ FAILURES = {
                               "site/chapters/trend-lines.md: line "),
     "unknown-value-marker": ("site/chapters/trend-lines.md", "<!-- val:airspeed-record-kmh -->",
                              "<!-- val:airspeed-record-mph -->", "unknown value 'airspeed-record-mph'"),
+    "unknown-claim-marker": ("site/chapters/trend-lines.md", "<!-- claim:airspeed-record-stands -->",
+                             "<!-- claim:airspeed-record-fell -->", "unknown claim 'airspeed-record-fell'"),
     "missing-caption-fact": ("figures/airspeed_record.py", "then stopped in {record_year}",
                              "then stopped in {record_yaer}", "names {record_yaer}, which facts() does not return"),
 }
@@ -165,4 +178,5 @@ def test_shared_module_rebuilds_only_the_figures_that_import_it(scratch_repo):
     shared = scratch_repo / "figures" / "_values.py"
     shared.write_text(shared.read_text() + "\n# touched\n")
     r = run_build(scratch_repo)
-    assert built(r) == ["airspeed-record", "cpu-clock-speed", "values"]
+    assert built(r) == ["airspeed-record", "airspeed-record (notebook)", "cpu-clock-speed",
+                        "cpu-clock-speed (notebook)", "values"]

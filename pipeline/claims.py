@@ -1,0 +1,167 @@
+"""Claims that check themselves: each data-backed statement of the argument, re-tested on every build.
+
+A claim is declared next to the values it uses, in `figures/_claims*.py`:
+
+    @claim("cpu-clock-stalled", data=("cpu_clock_milestones",), chapter="trend-lines", by="essay",
+           text="The fastest base clock grew {after:.2f}x in the {years} years after {peak}, "
+                "against {before:,.0f}x in the {years} years before.",
+           figure="cpu-clock-speed")
+    def cpu_clock_stalled(m):
+        ...
+        return Check(holds=after < 2 and before > 10 * after,
+                     numbers={"after": after, "before": before, "years": 15, "peak": 2005},
+                     working="max base MHz 2006-2020 / max base MHz in 2005 = ...")
+
+A page writes `<!-- claim:NAME -->` where the sentence belongs; the build fills in the numbers
+and adds a status mark that links to the claim's evidence on the Claims page. A claim that
+stops holding fails the build, naming the claim, the data that changed since the last good
+build, and its numbers before and after (`build.py build --allow-failing-claims` previews
+such a site, and the pages then say in plain sight that the claim no longer holds).
+"""
+from __future__ import annotations
+
+import importlib
+import json
+import math
+import os
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+REGISTRY: dict[str, "Claim"] = {}
+CHAPTERS = ("scaling-laws", "trend-lines", "synthetic-data", "smaller-models", "ladder-of-generality",
+            "debate", "agi-predictions")
+BY = {"essay": "The essay's claim", "annotation": "Our annotation"}
+
+
+@dataclass
+class Check:
+    holds: bool
+    numbers: dict
+    working: str                    # the arithmetic, in words and numbers
+    rows: list[str] = field(default_factory=list)  # primary keys of the rows it rests on
+
+
+@dataclass(frozen=True)
+class Claim:
+    name: str
+    fn: Callable
+    data: tuple[str, ...]
+    chapter: str
+    by: str
+    text: str
+    figure: str | None
+
+
+def claim(name: str, data: tuple[str, ...], chapter: str, by: str, text: str, figure: str | None = None):
+    def deco(fn):
+        where = f"{fn.__module__.replace('.', '/')}.py: claim {name!r}"
+        if name in REGISTRY:
+            raise ValueError(f"{where}: declared twice")
+        if chapter not in CHAPTERS:
+            raise ValueError(f"{where}: unknown chapter {chapter!r} (one of {', '.join(CHAPTERS)})")
+        if by not in BY:
+            raise ValueError(f"{where}: by must be 'essay' or 'annotation'")
+        REGISTRY[name] = Claim(name, fn, tuple(data), chapter, by, text, figure)
+        return fn
+    return deco
+
+
+def as_of():
+    """The date the claims are checked as of: the build's SOURCE_DATE_EPOCH (the last commit),
+    so that a checkout always gives the same result."""
+    import datetime
+
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH") or 0) or int(__import__("time").time())
+    return datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc).date()
+
+
+def modules(root: Path) -> list[Path]:
+    return sorted((root / "figures").glob("_claims*.py"))
+
+
+def _plain(x):
+    if hasattr(x, "item"):
+        x = x.item()
+    if isinstance(x, float) and not math.isfinite(x):
+        return str(x)
+    if hasattr(x, "isoformat"):
+        return x.isoformat()[:10]
+    return x
+
+
+def compute(root: Path, res: dict, out: Path) -> dict:
+    """Run every claim's check on the current data; write claims.json into `out` (atomically)."""
+    from pipeline import data as datamod
+
+    REGISTRY.clear()
+    for path in modules(root):
+        name = f"figures.{path.stem}"
+        mod = sys.modules.get(name)
+        importlib.reload(mod) if mod else importlib.import_module(name)
+    frames, result = {}, {}
+    for c in REGISTRY.values():
+        where = f"figures: claim {c.name!r}"
+        for d in c.data:
+            if d not in res:
+                raise ValueError(f"{where} reads unknown resource {d!r}")
+            if d not in frames:
+                frames[d] = datamod.load(res[d])
+        try:
+            check = c.fn(*(frames[d] for d in c.data))
+        except Exception as e:
+            raise ValueError(f"{where}: its check raised {type(e).__name__}: {e}") from e
+        if not isinstance(check, Check):
+            raise ValueError(f"{where}: its check must return a Check, not {type(check).__name__}")
+        numbers = {k: _plain(v) for k, v in check.numbers.items()}
+        try:
+            sentence = c.text.format(**numbers)
+        except (KeyError, ValueError, IndexError) as e:
+            raise ValueError(f"{where}: the sentence names {e}, which the check's numbers do not give") from e
+        result[c.name] = {
+            "name": c.name, "chapter": c.chapter, "by": c.by, "sentence": sentence, "holds": bool(check.holds),
+            "numbers": numbers, "working": check.working, "rows": [str(r) for r in check.rows],
+            "figure": c.figure,
+            "data": [{"resource": d, "path": res[d].rel, "version": res[d].descriptor.get("version"),
+                      "digest": res[d].digest} for d in c.data],
+        }
+    tmp = Path(tempfile.mkdtemp(dir=out.parent, prefix=".claims-"))
+    (tmp / "claims.json").write_text(json.dumps(result, indent=1, sort_keys=True, ensure_ascii=False) + "\n",
+                                     encoding="utf-8")
+    os.chmod(tmp, 0o755)
+    if out.exists():
+        shutil.rmtree(out)
+    os.replace(tmp, out)
+    return result
+
+
+def failing(claims: dict) -> list[str]:
+    return sorted(n for n, c in claims.items() if not c["holds"])
+
+
+def failure_report(claims: dict, before: dict | None) -> str:
+    """Each claim that no longer holds: what changed in its data, its numbers before and after."""
+    lines = []
+    for name in failing(claims):
+        c = claims[name]
+        lines.append(f"claim {name!r} ({c['chapter']}, {BY[c['by']].lower()}) no longer holds: {c['sentence']}")
+        old = (before or {}).get(name)
+        if old:
+            then = {d["resource"]: d for d in old["data"]}
+            changed = [f"{d['path']} (v{d['version']}, content changed)" for d in c["data"]
+                       if d["resource"] in then and then[d["resource"]]["digest"] != d["digest"]]
+            lines.append(f"  data changed since the last good build: {', '.join(changed) or 'none (the check changed)'}")
+            lines.append(f"  numbers before: {_nums(old['numbers'])}")
+        else:
+            lines.append(f"  data: {', '.join(d['path'] for d in c['data'])} (no earlier build to compare with)")
+        lines.append(f"  numbers now:    {_nums(c['numbers'])}")
+        lines.append(f"  check: {c['working']}")
+    lines.append("Fix the data or the claim; to preview the site anyway: build.py build --allow-failing-claims")
+    return "\n".join(lines)
+
+
+def _nums(numbers: dict) -> str:
+    return ", ".join(f"{k}={v:.4g}" if isinstance(v, float) else f"{k}={v}" for k, v in numbers.items())
