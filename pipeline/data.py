@@ -57,9 +57,20 @@ def resources(data_dir: Path) -> dict[str, Resource]:
     out: dict[str, Resource] = {}
     problems = []
     for i, r in enumerate(desc["resources"]):
+        if not isinstance(r, dict):
+            problems.append(f"data/datapackage.json: resource #{i + 1} is not an object")
+            continue
         name, rel = r.get("name"), r.get("path")
-        if not name or not isinstance(rel, str):
+        if not isinstance(name, str) or not name or not isinstance(rel, str) or not rel:
             problems.append(f"data/datapackage.json: resource #{i + 1} needs a 'name' and a 'path'")
+            continue
+        if "/" in rel or "\\" in rel or rel.startswith("."):
+            problems.append(f"data/datapackage.json: resource '{name}': path {rel!r} must be a file name in data/")
+            continue
+        fields = (r.get("schema") or {}).get("fields") if isinstance(r.get("schema"), dict) else None
+        if not isinstance(fields, list) or not fields or not all(isinstance(f, dict) and isinstance(f.get("name"), str)
+                                                               for f in fields):
+            problems.append(f"data/datapackage.json: resource '{name}' needs a schema with a list of named fields")
             continue
         path = data_dir / rel
         if not path.is_file():
@@ -68,7 +79,7 @@ def resources(data_dir: Path) -> dict[str, Resource]:
         h = hashlib.sha256(path.read_bytes())
         h.update(_canonical(r))
         out[name] = Resource(name, path, r, h.hexdigest())
-    listed = {r.get("path") for r in desc["resources"]}
+    listed = {r.get("path") for r in desc["resources"] if isinstance(r, dict)}
     for csv in sorted(data_dir.glob("*.csv")):
         if csv.name not in listed:
             problems.append(f"data/{csv.name}: not described in data/datapackage.json (add a resource for it)")
@@ -77,7 +88,8 @@ def resources(data_dir: Path) -> dict[str, Resource]:
     return out
 
 
-def _utf8_problem(res: Resource) -> str | None:
+def _bytes_problem(res: Resource) -> str | None:
+    """Plain UTF-8 with LF line endings and no BOM: what diffs, hashes and every tool agree on."""
     raw = res.path.read_bytes()
     try:
         raw.decode("utf-8")
@@ -86,6 +98,16 @@ def _utf8_problem(res: Resource) -> str | None:
         col = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
         return (f"{res.rel}: line {line}, byte {col}: not UTF-8 (byte 0x{raw[e.start]:02x}); "
                 "save the file as UTF-8")
+    if not raw.strip():
+        return f"{res.rel}: line 1: empty file (a header row and at least one data row are needed)"
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return f"{res.rel}: line 1: starts with a byte-order mark (BOM); save as UTF-8 without BOM"
+    for bad, what in ((b"\x00", "a NUL byte"), (b"\r\n", "a Windows line ending (CRLF)"),
+                      (b"\r", "a carriage return (CR)")):
+        at = raw.find(bad)
+        if at >= 0:
+            line = raw[:at].count(b"\n") + 1
+            return f"{res.rel}: line {line}: {what}; save the file as UTF-8 text with LF line endings"
     return None
 
 
@@ -134,7 +156,7 @@ def validate(res: Resource, stamp_dir: Path | None = None) -> None:
     stamp = stamp_dir / f"{res.name}-{res.digest}.ok" if stamp_dir else None
     if stamp and stamp.exists():
         return
-    bad = _utf8_problem(res)
+    bad = _bytes_problem(res)
     if bad:
         raise DataError([bad])
     import frictionless  # heavy: only imported when something needs checking
@@ -160,7 +182,9 @@ def validate(res: Resource, stamp_dir: Path | None = None) -> None:
         raise DataError(problems)
     if stamp:
         stamp.parent.mkdir(parents=True, exist_ok=True)
-        stamp.write_text(res.digest)
+        tmp = stamp.with_name(f".{stamp.name}.{__import__('os').getpid()}")
+        tmp.write_text(res.digest)
+        tmp.replace(stamp)
 
 
 _PANDAS_TYPES = {"integer": "Int64", "number": "float64", "string": "string", "boolean": "boolean"}

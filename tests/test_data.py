@@ -85,6 +85,15 @@ def duplicate_key(path: Path) -> None:
     _write(path, rows)
 
 
+def edit_package(root: Path, change) -> None:
+    import json
+
+    path = root / "data" / "datapackage.json"
+    desc = json.loads(path.read_text(encoding="utf-8"))
+    change(desc)
+    path.write_text(json.dumps(desc, indent=2), encoding="utf-8")
+
+
 def append(path: Path, text: bytes) -> None:
     path.write_bytes(path.read_bytes() + text)
 
@@ -102,7 +111,24 @@ CASES = {
                      f'{AIR}: column "colour" (position 13): extra column — the schema has no such column'),
     "duplicate-key": (lambda r: duplicate_key(r / AIR),
                       f'{AIR}: line 4 (data row 3), column "id": duplicate value in a unique column'),
-    "empty-file": (lambda r: (r / RUPP).write_bytes(b""), f"{RUPP}: source-error — "),
+    "empty-file": (lambda r: (r / RUPP).write_bytes(b""),
+                   f"{RUPP}: line 1: empty file (a header row and at least one data row are needed)"),
+    "byte-order-mark": (lambda r: (r / AIR).write_bytes(b"\xef\xbb\xbf" + (r / AIR).read_bytes()),
+                        f"{AIR}: line 1: starts with a byte-order mark (BOM); save as UTF-8 without BOM"),
+    "crlf-line-endings": (lambda r: (r / AIR).write_bytes((r / AIR).read_bytes().replace(b"\n", b"\r\n")),
+                          f"{AIR}: line 1: a Windows line ending (CRLF); save the file as UTF-8 text with LF line endings"),
+    "nul-byte": (lambda r: set_cell(r / AIR, 3, "pilot", "Ann\x00e"),
+                 f"{AIR}: line 3: a NUL byte; save the file as UTF-8 text with LF line endings"),
+    "package-without-resources": (lambda r: (r / "data" / "datapackage.json").write_text('{"name": "x", "resources": {}}'),
+                                  "data/datapackage.json: not a data package (no 'resources' list)"),
+    "resource-not-an-object": (lambda r: edit_package(r, lambda d: d["resources"].append("airspeed_records.csv")),
+                               "data/datapackage.json: resource #16 is not an object"),
+    "resource-without-schema": (lambda r: edit_package(r, lambda d: d["resources"][2].pop("schema")),
+                                "data/datapackage.json: resource 'airspeed_records' needs a schema with a list of named fields"),
+    "resource-path-escapes": (lambda r: edit_package(r, lambda d: d["resources"][2].update(path="../README.md")),
+                              "data/datapackage.json: resource 'airspeed_records': path '../README.md' must be a file name in data/"),
+    "unknown-field-type": (lambda r: edit_package(r, lambda d: d["resources"][2]["schema"]["fields"][0].update(type="nmber")),
+                           "data/datapackage.json: resource 'airspeed_records' is not valid: "),
     "header-only": (lambda r: (r / RUPP).write_text(_rows(r / RUPP)[0] and ",".join(_rows(r / RUPP)[0]) + "\n"),
                     f"{RUPP}: no data rows (only a header)"),
     "non-utf8": (lambda r: append(r / MILE, b"zz-1,Caf\xe9 chip,X,,1999,5,,https://example.org/,\n"),
