@@ -111,6 +111,21 @@ def _bytes_problem(res: Resource) -> str | None:
     return None
 
 
+def _csv_problem(res: Resource) -> str | None:
+    """Quoting that no CSV reader agrees on (an unclosed quote, say), found before frictionless
+    (which tolerates it) and pandas (which does not)."""
+    import csv
+
+    with res.path.open(encoding="utf-8", newline="") as f:
+        reader = csv.reader(f, strict=True)
+        try:
+            for _ in reader:
+                pass
+        except csv.Error as e:
+            return f"{res.rel}: line {reader.line_num}: malformed CSV ({e}); check the quotes on that row"
+    return None
+
+
 def _describe(res: Resource, err) -> str:
     fields = [f["name"] for f in res.descriptor.get("schema", {}).get("fields", [])]
     row = getattr(err, "row_number", None)
@@ -156,7 +171,7 @@ def validate(res: Resource, stamp_dir: Path | None = None) -> None:
     stamp = stamp_dir / f"{res.name}-{res.digest}.ok" if stamp_dir else None
     if stamp and stamp.exists():
         return
-    bad = _bytes_problem(res)
+    bad = _bytes_problem(res) or _csv_problem(res)
     if bad:
         raise DataError([bad])
     import frictionless  # heavy: only imported when something needs checking
@@ -178,6 +193,11 @@ def validate(res: Resource, stamp_dir: Path | None = None) -> None:
             rows = sum(1 for line in f if line.strip()) - 1
         if rows < 1:
             problems.append(f"{res.rel}: no data rows (only a header)")
+    if not problems:
+        try:  # what the figures will do with it
+            load(res)
+        except Exception as e:  # noqa: BLE001: any reader failure is a data problem to report
+            problems.append(f"{res.rel}: valid by its schema but cannot be loaded: {type(e).__name__}: {e}")
     if problems:
         raise DataError(problems)
     if stamp:

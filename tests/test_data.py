@@ -113,6 +113,8 @@ CASES = {
                       f'{AIR}: line 4 (data row 3), column "id": duplicate value in a unique column'),
     "empty-file": (lambda r: (r / RUPP).write_bytes(b""),
                    f"{RUPP}: line 1: empty file (a header row and at least one data row are needed)"),
+    "unclosed-quote": (lambda r: append(r / MILE, b'zz-1,"Unclosed chip,X,,1999,5,,https://example.org/,\n'),
+                       f"{MILE}: line {{lines}}: malformed CSV (unexpected end of data); check the quotes on that row"),
     "byte-order-mark": (lambda r: (r / AIR).write_bytes(b"\xef\xbb\xbf" + (r / AIR).read_bytes()),
                         f"{AIR}: line 1: starts with a byte-order mark (BOM); save as UTF-8 without BOM"),
     "crlf-line-endings": (lambda r: (r / AIR).write_bytes((r / AIR).read_bytes().replace(b"\n", b"\r\n")),
@@ -160,7 +162,7 @@ def test_bad_data_is_refused_precisely_and_public_untouched(scratch_repo, case):
     mutate, expected = CASES[case]
     before = tree_digest(scratch_repo / "public")
     mutate(scratch_repo)
-    target = scratch_repo / (MILE if case == "non-utf8" else RUPP)
+    target = scratch_repo / (MILE if case in ("non-utf8", "unclosed-quote") else RUPP)
     if target.exists():
         lines = target.read_bytes().count(b"\n")
         expected = expected.replace("{lines}", str(lines)).replace("{rows}", str(lines - 1))
