@@ -3,6 +3,8 @@
 
     python build.py            build the site into public/ (only stale figures are rebuilt)
     python build.py build --force --jobs N
+    python build.py check      two clean builds compared byte for byte, the release ledger
+                               verified, every internal link and anchor resolved
     python build.py serve      preview with live reload (a saved CSV or figure module
                                rebuilds just the affected figures, then the page reloads)
 """
@@ -20,8 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.build import (BuildError, BuildLock, figure_stage, publish,  # noqa: E402
-                            site_stage, source_date_epoch)
+from pipeline.build import (BuildError, BuildLock, clear_leftovers, figure_stage,  # noqa: E402
+                            publish, site_stage, source_date_epoch)
 from pipeline.claims import failing, failure_report  # noqa: E402
 from pipeline.data import DataError  # noqa: E402
 
@@ -35,6 +37,7 @@ def build(root: Path = ROOT, public: Path | None = None, jobs: int | None = None
     cache = root / ".cache"
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(root)
     with BuildLock(cache / "build.lock"):
+        clear_leftovers(cache)
         stage_result = figure_stage(root, cache, jobs=jobs, force=force, console=console)
         claims = stage_result.manifest.get("claims", {})
         if failing(claims) and not allow_failing_claims:
@@ -91,6 +94,8 @@ def main(argv=None) -> int:
                    help="preview: build even when a claim no longer holds (the pages then say so)")
     rl = sub.add_parser("release", help="record a new version of every figure whose content changed")
     rl.add_argument("--date", default=None, help="release date, YYYY-MM-DD (default: today, UTC)")
+    sub.add_parser("check", help="two clean builds compared byte for byte, the release ledger verified, "
+                                 "every internal link and anchor resolved")
     s = sub.add_parser("serve", help="preview with live reload on 127.0.0.1")
     s.add_argument("--port", type=int, default=8000)
     args = p.parse_args(argv)
@@ -100,6 +105,13 @@ def main(argv=None) -> int:
     if args.cmd == "serve":
         serve(ROOT, args.port)
         return 0
+    if args.cmd == "check":
+        from pipeline.build import site_url
+        from pipeline.check import run as check
+
+        n = check(ROOT, site_url(ROOT), say=lambda m: console.print(m, markup=False, highlight=False, soft_wrap=True))
+        console.print(f"check: {'all good' if n == 0 else f'{n} problem(s)'}", highlight=False)
+        return 0 if n == 0 else 1
     try:
         if args.cmd == "release":
             import datetime

@@ -315,6 +315,16 @@ def publish(stage: Path, public: Path) -> None:
     shutil.rmtree(old)
 
 
+def clear_leftovers(cache: Path) -> None:
+    """Half-written work of a build that was killed: staging sites and temporary artefact
+    folders (their names start with '.'). Only called with the lock held, so nothing is live."""
+    for d in [*cache.glob("stage-*"), *cache.glob("*/.*"), *cache.glob("*/*/.*")]:
+        if d.is_dir():
+            shutil.rmtree(d, ignore_errors=True)
+        elif d.name.startswith(".") and d.parent != cache:
+            d.unlink(missing_ok=True)
+
+
 class BuildLock:
     """One build at a time per checkout; a second one is told who holds the lock."""
 
