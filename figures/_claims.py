@@ -3,25 +3,36 @@
 One short function per claim: it computes the claim's numbers from the data package and
 returns whether the statement still holds. See pipeline/claims.py.
 """
+import numpy as np
+
 from figures import _values as v
+from figures import _values_stock as st
+from figures import _values_youtube as yt
 from pipeline.claims import Check, as_of, claim
 
 AIR, MILE = ("airspeed_records",), ("cpu_clock_milestones",)
 
 
+STALL = 2005  # the essay: clock speeds stopped rising in "the 2000s"; we test from the middle of that decade
+
+
 @claim("cpu-clock-stalled", MILE, chapter="trend-lines", by="essay", figure="cpu-clock-speed",
-       text="In the {years} years after {peak}, the highest base clock in our series rose only "
-            "{after:.2f}-fold, against about {before:,.0f}-fold in the {span} years from {first} to {peak}.")
+       text="From {first} to {ref} the fastest base clock rose about {before:,.0f}-fold; in the {years} "
+            "years after {ref}, it rose only {after:.2f}-fold.")
 def cpu_clock_stalled(m):
-    before, after = v.cpu_growth_before(m), v.cpu_base_growth_after(m)
-    peak = v.clock_peak(m)
+    upto, later = m[m.year <= STALL], m[m.year > STALL]
+    ref = upto.loc[upto.base_mhz.idxmax()]
+    first = m.loc[m.year.idxmin()]
+    top = later.loc[later.base_mhz.idxmax()] if not later.empty else ref
+    before, after = ref.base_mhz / first.base_mhz, top.base_mhz / ref.base_mhz
     return Check(holds=before >= 100 and after < 2,
-                 numbers={"before": before, "after": after, "first": v.cpu_first_year(m), "peak": peak.year,
-                          "years": v.cpu_years_after(m), "span": peak.year - v.cpu_first_year(m)},
-                 working=f"peak base clock {peak.base_mhz:,.0f} MHz ({peak.year}) / first {v.cpu_first_mhz(m):,.2f} MHz "
-                         f"= {before:,.0f}; highest later base clock / {peak.base_mhz:,.0f} MHz = {after:.2f}. "
-                         "Holds while the rise before is at least 100-fold and the rise after stays under 2-fold.",
-                 rows=[str(peak.processor)])
+                 numbers={"before": before, "after": after, "first": int(first.year), "ref": STALL,
+                          "years": int(m.year.max()) - STALL},
+                 working=f"fastest base clock up to {STALL}: {ref.processor}, {ref.base_mhz:,.0f} MHz; first: "
+                         f"{first.processor}, {first.base_mhz:,.2f} MHz, so {before:,.0f}-fold. Fastest base clock "
+                         f"after {STALL}: {top.processor}, {top.base_mhz:,.0f} MHz, so {after:.2f}-fold. Holds while "
+                         "the rise before is at least 100-fold and the rise after stays under 2-fold.",
+                 rows=[str(first.id), str(ref.id), str(top.id)])
 
 
 @claim("airspeed-record-stands", AIR, chapter="trend-lines", by="essay", figure="airspeed-record",
@@ -32,5 +43,86 @@ def airspeed_record_stands(r):
     return Check(holds=later.empty and best.year <= 1976,
                  numbers={"kmh": best.speed_kmh, "year": int(best.year), "since": as_of().year - int(best.year)},
                  working=f"fastest row: {best.aircraft}, {best.speed_kmh:,.0f} km/h in {best.year}; "
-                         f"records dated after {best.year}: {len(later)}.",
-                 rows=[f"{best.year} {best.aircraft}"])
+                         f"records dated after {best.year}: {len(later)}. Holds while no later record exists "
+                         "and the fastest is from 1976 or before.",
+                 rows=[str(best.id)])
+
+
+YT, YTLM, STLM = ("youtube_estimate",), ("youtube_estimate", "language_models"), ("text_stock", "language_models")
+
+
+@claim("cpu-clock-straight-line", MILE, chapter="trend-lines", by="annotation", figure="cpu-clock-speed",
+       text="Up to {peak}, clock speed in our series doubled about every {doubling:.1f} years, so steadily that on a "
+            "logarithmic axis one straight line fits all {n} parts with R² = {r2:.2f}.")
+def cpu_clock_straight_line(m):
+    peak = v.clock_peak(m)
+    early = m[m.year <= peak.year]
+    y = np.log2(early.base_mhz.astype(float))
+    fit = np.polyval(np.polyfit(early.year.astype(float), y, 1), early.year.astype(float))
+    r2 = 1 - ((y - fit) ** 2).sum() / ((y - y.mean()) ** 2).sum()
+    return Check(holds=r2 >= 0.9,
+                 numbers={"peak": peak.year, "doubling": v.cpu_doubling_years(m), "n": len(early), "r2": r2},
+                 working=f"least-squares line through log2(base MHz) against year for the {len(early)} parts dated "
+                         f"{v.cpu_first_year(m)}-{peak.year}: slope gives a doubling every "
+                         f"{v.cpu_doubling_years(m):.2f} years, R² = {r2:.3f}. "
+                         "Holds while the straight line explains at least 90% of the variance (R² ≥ 0.9).",
+                 rows=list(early.id))
+
+
+@claim("youtube-below-llama3", YTLM, chapter="trend-lines", by="essay", figure="youtube-back-of-envelope",
+       text="YouTube holds about {minutes:,.0f} billion minutes of video, but most of it has no useful speech "
+            "(music, still images, game footage), so transcribing all of it would yield less text than the "
+            "{llama:,.0f} trillion tokens Llama 3 was trained on, even before any filtering.")
+def youtube_below_llama3(est, models):
+    minutes, speech, words, tokens, kept = yt.stages(est)
+    llama = yt.llama3_tokens(models)
+    d = yt.defaults(est)
+    return Check(holds=tokens < llama,
+                 numbers={"minutes": minutes / 1e9, "llama": llama / 1e12, "unfiltered": tokens / 1e12,
+                          "share_of_llama3": tokens / llama},
+                 working=f"{minutes:,.3g} minutes × {d['share-with-speech']:g} with usable speech (an illustration) × "
+                         f"{d['words-per-minute']:g} words a minute × {d['tokens-per-word']:g} tokens a word = "
+                         f"{tokens / 1e12:,.2f} trillion tokens before deduplication and filtering, "
+                         f"{tokens / llama:.0%} of Llama 3's {llama / 1e12:,.0f} trillion. "
+                         "Holds while the unfiltered total at the default assumptions stays below Llama 3's training set.",
+                 rows=["total-minutes", "share-with-speech", "words-per-minute", "tokens-per-word", "llama-3-8b"])
+
+
+@claim("youtube-generous-end", YTLM, chapter="trend-lines", by="annotation", figure="youtube-back-of-envelope",
+       text="Even pushing every slider to its generous end brings the total only to {generous:,.0f} trillion "
+            "tokens, less than the {largest:,.0f} trillion that {model} was already trained on.")
+def youtube_generous_end(est, models):
+    e = est.set_index("id")
+    generous = e.loc[yt.CHAIN[0], "value"]
+    for k in yt.CHAIN[1:]:
+        generous *= e.loc[k, "max"]
+    big = st.largest_training_set(models)
+    return Check(holds=generous <= big.training_tokens,
+                 numbers={"generous": generous / 1e12, "largest": big.training_tokens / 1e12, "model": big.model},
+                 working=f"{e.loc[yt.CHAIN[0], 'value']:,.3g} minutes × the top of each slider ("
+                         + " × ".join(f"{e.loc[k, 'max']:g}" for k in yt.CHAIN[1:])
+                         + f") = {generous / 1e12:,.1f} trillion tokens; the largest training set in language_models "
+                         f"is {big.model}'s {big.training_tokens / 1e12:,.1f} trillion. "
+                         "Holds while the most generous YouTube total is no larger than one existing training set.",
+                 rows=list(yt.CHAIN) + [str(big.id)])
+
+
+@claim("stock-largest-share", STLM, chapter="trend-lines", by="annotation", figure="training-data-vs-stock",
+       text="Training sets have grown {growth:,.0f}-fold in {years} years, from {first_model}'s {first:,.0f} billion "
+            "tokens ({first_year}) to the {largest:,.0f} trillion of {model} ({year}), which already equals "
+            "{share:.0%} of the central estimate.")
+def stock_largest_share(s, m):
+    reported = m[m.training_tokens.notna()].sort_values(["year", "training_tokens"])
+    first, big = reported.iloc[0], st.largest_training_set(m)
+    growth, share = big.training_tokens / first.training_tokens, st.stock_largest_share(s, m)
+    return Check(holds=growth >= 100 and share >= 0.1,
+                 numbers={"growth": growth, "years": int(big.year - first.year), "first_model": first.model,
+                          "first": first.training_tokens / 1e9, "first_year": int(first.year),
+                          "largest": big.training_tokens / 1e12, "model": big.model, "year": int(big.year),
+                          "share": share},
+                 working=f"{big.model} {big.training_tokens:,.3g} tokens / {first.model} (earliest model with reported "
+                         f"tokens) {first.training_tokens:,.3g} = {growth:,.0f}; {big.training_tokens:,.3g} / central "
+                         f"stock {st.row(s, 'effective-stock').central:,.3g} = {share:.1%}. Holds while training sets "
+                         "have grown at least a hundredfold (two orders of magnitude) and the largest is at least a "
+                         "tenth of the central estimate (within one order of magnitude of it).",
+                 rows=[str(first.id), str(big.id), "effective-stock"])

@@ -1,0 +1,37 @@
+"""Claims about public predictions of AGI (ladder-of-generality and agi-predictions pages), re-checked on every build.
+
+One short function per claim; see pipeline/claims.py.
+"""
+from figures import _values_agi as agi
+from pipeline.claims import Check, claim
+
+AGI = ("agi_predictions",)
+LEADER, SURVEY = "AI company leader", "Expert survey"
+
+
+@claim("agi-leaders-short-horizon", AGI, chapter="ladder-of-generality", by="annotation", figure="agi-predictions",
+       text="The median prediction in our list places AGI {median:.0f} years after the moment it was made; among the "
+            "leaders of AI companies, only {leaders:.0f} years.")
+def agi_leaders_short_horizon(df):
+    med, lead = agi.agi_median_lead_years(df), agi.agi_leaders_median_lead_years(df)
+    gaps = agi.deadline(df) - df.said_date.dt.year
+    return Check(holds=lead < med and lead <= 10,
+                 numbers={"median": med, "leaders": lead, "n": len(df), "n_leaders": agi.agi_leaders_count(df)},
+                 working="deadline year - year said, all predictions: "
+                         + ", ".join(f"{i} {int(g)}" for i, g in zip(df.id, gaps))
+                         + f"; median {med:g}; the {agi.agi_leaders_count(df)} by AI company leaders: median {lead:g}. "
+                         "Holds while the leaders' median horizon is shorter than the overall median and at most ten years.",
+                 rows=list(df.id))
+
+
+@claim("agi-list-headline-heavy", AGI, chapter="agi-predictions", by="annotation", figure="agi-predictions",
+       text="Leaders of AI companies made {leaders} of the {n} predictions; surveys of researchers account for "
+            "only {surveys}.")
+def agi_list_headline_heavy(df):
+    leaders, surveys = int((df.speaker_type == LEADER).sum()), int((df.speaker_type == SURVEY).sum())
+    return Check(holds=leaders >= len(df) / 2 and leaders > surveys,
+                 numbers={"leaders": leaders, "n": len(df), "surveys": surveys},
+                 working=f"speaker_type counts: {df.speaker_type.value_counts().to_dict()}. Holds while AI company "
+                         "leaders make up at least half of the list (and outnumber the surveys), i.e. while the list "
+                         "is weighted towards people who make headlines.",
+                 rows=list(df.id))

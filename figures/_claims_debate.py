@@ -1,0 +1,41 @@
+"""Claims of the debate chapter (the forecast the essay answers), re-checked on every build.
+
+One short function per claim; see pipeline/claims.py.
+"""
+from figures import _values_agi as agi
+from figures import _values_arc as arc
+from figures._values import in_words
+from pipeline.claims import Check, claim
+
+AGI = ("agi_predictions",)
+
+
+@claim("aschenbrenner-agi-by", AGI, chapter="debate", by="essay", figure="agi-predictions",
+       text="Aschenbrenner argues there that AGI by {year}, {lead_words} years after he wrote, is "
+            "“strikingly plausible”.")
+def aschenbrenner_agi_by(df):
+    r = agi.row(df, "aschenbrenner-2024")
+    year, lead, before = int(r.predicted_year), int(r.predicted_year) - r.said_date.year, (arc.ESSAY - r.said_date).days
+    return Check(holds=0 <= before <= 92 and lead <= 5,
+                 numbers={"year": year, "lead": lead, "lead_words": in_words(lead), "days_before_essay": before},
+                 working=f"said {r.said_date:%Y-%m} (precision: {r.said_date_precision}), predicted {year}: "
+                         f"{year} - {r.said_date.year} = {lead} years; {before} days before the essay "
+                         f"({arc.ESSAY:%Y-%m-%d}). Holds while the forecast predates the essay by at most three months "
+                         "(the essay's 'recent') and names a year at most five years ahead.",
+                 rows=["aschenbrenner-2024"])
+
+
+@claim("aschenbrenner-vs-surveys", AGI, chapter="debate", by="annotation", figure="agi-predictions",
+       text="Aschenbrenner's {year} is {gap} years earlier than {survey_year}, the year by which the most recent survey "
+            "of AI researchers in our list gives even odds of human-level machine intelligence.")
+def aschenbrenner_vs_surveys(df):
+    a = agi.row(df, "aschenbrenner-2024")
+    surveys = df[df.speaker_type == "Expert survey"].sort_values("said_date")
+    s = surveys.iloc[-1]
+    gap = int(s.predicted_year - a.predicted_year)
+    return Check(holds=gap >= 10,
+                 numbers={"year": int(a.predicted_year), "gap": gap, "survey_year": int(s.predicted_year)},
+                 working=f"{s.person} (said {s.said_date:%Y-%m-%d}): {int(s.predicted_year)}; Aschenbrenner: "
+                         f"{int(a.predicted_year)}; gap {gap} years. Holds while the latest survey's date is at least a "
+                         "decade later than Aschenbrenner's.",
+                 rows=["aschenbrenner-2024", str(s.id)])

@@ -1,0 +1,26 @@
+"""Claims of chapter 5 (the ladder of generality), re-checked on every build.
+
+One short function per claim; see pipeline/claims.py.
+"""
+from figures import _values_ladder as ld
+from pipeline.claims import Check, claim
+
+LG = ("ladder_of_generality",)
+
+
+@claim("ladder-long-flats", LG, chapter="ladder-of-generality", by="annotation", figure="ladder-of-generality",
+       text="The longest flat in our version lasts {longest} years, from {start} to {end}, while the median wait "
+            "between rungs is {median:.0f} years.")
+def ladder_long_flats(df):
+    d = ld._dated(df).reset_index(drop=True)
+    waits = d.year.diff().iloc[2:]          # leave out the wait after the bottom rung, whose date is arbitrary
+    i = waits.idxmax()
+    longest, median = int(waits.max()), float(waits.median())
+    return Check(holds=longest == ld.ladder_longest_flat_years(df) and longest >= 3 * median,
+                 numbers={"longest": longest, "start": int(d.year[i - 1]), "end": int(d.year[i]), "median": median},
+                 working="years between successive dated rungs (from the second rung on): "
+                         + ", ".join(f"{int(w)}" for w in waits)
+                         + f"; longest {longest} ({d.rung_name[i - 1]} to {d.rung_name[i]}), median {median:g}. Holds "
+                         "while the longest flat is at least three times the median wait (steps that come in bursts "
+                         "separated by long landings, not at an even pace).",
+                 rows=[str(r) for r in d.rung])

@@ -1,0 +1,170 @@
+"""Claims of chapter 4 (models are getting smaller but trained longer), re-checked on every build.
+
+One short function per claim; see pipeline/claims.py.
+"""
+from figures import _values_arc as arc
+from figures import _values_models as lm
+from figures import _values_moe as moe
+from figures import _values_prices as pr
+from pipeline.claims import Check, claim
+
+LM, PRICES, MOE = ("language_models",), ("api_prices",), ("moe_models",)
+
+
+@claim("tokens-per-param-past-optimal", LM, chapter="smaller-models", by="annotation", figure="tokens-per-parameter",
+       text="Earlier models saw far fewer, GPT-3 about {gpt3:.1f}; newer small models see far more: Llama 3 8B was "
+            "trained on about {tokens:,.0f} trillion tokens, {llama:,.0f} per parameter, some {times:.0f} times the "
+            "“optimal” ratio.")
+def tokens_per_param_past_optimal(m):
+    opt, gpt3, llama = lm.compute_optimal_ratio(m), lm.gpt3_tokens_per_param(m), lm.llama3_8b_tokens_per_param(m)
+    return Check(holds=gpt3 < opt and llama >= 10 * opt,
+                 numbers={"gpt3": gpt3, "tokens": lm.llama3_training_tokens_trillion(m), "llama": llama,
+                          "times": lm.llama3_8b_times_optimal(m), "optimal": opt},
+                 working=f"tokens / parameters: Chinchilla {opt:.1f}, GPT-3 {gpt3:.2f}, Llama 3 8B {llama:,.0f} "
+                         f"({llama / opt:.1f} × Chinchilla's). Holds while GPT-3 sits below the Chinchilla ratio and "
+                         "Llama 3 8B at least ten times above it.",
+                 rows=["chinchilla", "gpt-3", "llama-3-8b"])
+
+
+@claim("trained-longer-since-essay", LM, chapter="smaller-models", by="essay", figure="tokens-per-parameter",
+       text="Every one of the {n} models in our data released in {year} or later was trained past the Chinchilla "
+            "ratio, at a median of {median:,.0f} tokens per parameter, against {median_before:.0f} for the "
+            "{n_before} before.")
+def trained_longer_since_essay(m):
+    year, opt = arc.ESSAY.year, lm.compute_optimal_ratio(m)
+    tpp = lm.tokens_per_param(m)
+    after, before = tpp[(m.year >= year) & tpp.notna()], tpp[(m.year < year) & tpp.notna()]
+    return Check(holds=len(after) > 0 and after.min() > opt and after.median() > before.median(),
+                 numbers={"n": len(after), "year": year, "median": after.median(), "median_before": before.median(),
+                          "n_before": len(before), "lowest": after.min()},
+                 working=f"training tokens / total parameters for the {len(after)} models dated {year} (the essay's "
+                         f"year) or later with reported tokens: lowest {after.min():.1f} "
+                         f"({m.loc[after.idxmin(), 'model']}), median {after.median():,.0f}; earlier models median "
+                         f"{before.median():.1f}; Chinchilla ratio {opt:.0f}. Holds while every later model exceeds the "
+                         "Chinchilla ratio and their median exceeds the earlier median.",
+                 rows=list(m.loc[after.index, "id"]))
+
+
+@claim("llama3-compute-vs-llama", LM, chapter="smaller-models", by="essay", figure="small-model-compute",
+       text="Using the standard estimate of six floating-point operations per parameter per training token, our data "
+            "gives Llama 3 8B {ratio:.0f} times the training compute of LLaMA 7B, close to the essay's “about twenty”.")
+def llama3_compute_vs_llama(m):
+    ratio, i = lm.llama3_8b_vs_llama_7b(m), m.set_index("id")
+    c = lm.six_nd(i)
+    nd = {k: f"6 × {i.loc[k, 'parameters']:.3g} × {i.loc[k, 'training_tokens']:.3g} = {c[k]:.3g} FLOP"
+          for k in ("llama-3-8b", "llama-7b")}
+    return Check(holds=15 <= ratio <= 25,
+                 numbers={"ratio": ratio, "llama3_flop": c["llama-3-8b"], "llama_flop": c["llama-7b"]},
+                 working=f"Llama 3 8B: {nd['llama-3-8b']}; LLaMA 7B: {nd['llama-7b']}; ratio {ratio:.2f}. "
+                         "Holds while the ratio is between 15 and 25 (the essay's 'about 20x').",
+                 rows=["llama-3-8b", "llama-7b"])
+
+
+@claim("six-nd-close", LM, chapter="smaller-models", by="annotation", figure="small-model-compute",
+       text="For the {n} models whose developers published their own compute figures, the 6·N·D estimate is "
+            "within {gap:.0%} of them.")
+def six_nd_close(m):
+    r = m[m.training_compute_flop.notna() & m.training_tokens.notna()]
+    gaps = (lm.six_nd(r) - r.training_compute_flop).abs() / r.training_compute_flop
+    return Check(holds=len(r) > 0 and gaps.max() <= 0.2,
+                 numbers={"n": len(r), "gap": lm.six_nd_max_gap(m)},
+                 working="|6·N·D - reported| / reported: " + ", ".join(
+                     f"{i} {g:.1%}" for i, g in zip(r.id, gaps)) + ". Holds while the largest gap is at most 20%, "
+                         "smaller than the tolerance of the 'about twenty' check.",
+                 rows=list(r.id))
+
+
+@claim("gpt4o-quarter-price", PRICES, chapter="smaller-models", by="essay", figure="price-vs-capability",
+       text="GPT-4o costs {out:.0%} of what GPT-4 did (per output token) and is similar or better.")
+def gpt4o_quarter_price(p):
+    out, inp, gain = pr.gpt4o_gpt4_output_share(p), pr.gpt4o_gpt4_input_share(p), pr.gpt4o_gpt4_mmlu_gain(p)
+    return Check(holds=0.2 <= out <= 0.3 and inp <= out and gain >= -1,
+                 numbers={"out": out, "input": inp, "mmlu_gain": gain},
+                 working=f"output price GPT-4o / GPT-4 = {out:.3f}, input {inp:.3f}; MMLU gain {gain:+.1f} points. "
+                         "Holds while the output share is between 20% and 30% ('a quarter'), the input share no higher, "
+                         "and GPT-4o scores no more than 1 point below GPT-4 on MMLU ('similar or better').",
+                 rows=["gpt-4o", "gpt-4"])
+
+
+@claim("claude-opus-priciest", PRICES, chapter="smaller-models", by="essay", figure="price-vs-capability",
+       text="Claude 3 Opus, at ${out:,.0f} per million output tokens, is the most expensive (and probably the largest) "
+            "Claude model.")
+def claude_opus_priciest(p):
+    a = p[p.provider == "Anthropic"]
+    opus = pr._row(p, "claude-3-opus")
+    return Check(holds=opus.input_usd_per_mtok >= a.input_usd_per_mtok.max()
+                 and opus.output_usd_per_mtok >= a.output_usd_per_mtok.max(),
+                 numbers={"inp": opus.input_usd_per_mtok, "out": opus.output_usd_per_mtok, "models": len(a)},
+                 working=f"highest Anthropic prices among {len(a)} models: input ${a.input_usd_per_mtok.max():g}, output "
+                         f"${a.output_usd_per_mtok.max():g}; Claude 3 Opus ${opus.input_usd_per_mtok:g} / "
+                         f"${opus.output_usd_per_mtok:g}. Holds while no Anthropic model in the data is priced higher.",
+                 rows=list(a.id))
+
+
+@claim("sonnet-fifth-of-opus", PRICES, chapter="smaller-models", by="essay", figure="price-vs-capability",
+       text="The newer Claude 3.5 Sonnet costs {share:.0%} as much as Claude 3 Opus and is more capable.")
+def sonnet_fifth_of_opus(p):
+    inp, out = pr.sonnet35_opus3_input_share(p), pr.sonnet35_opus3_output_share(p)
+    gain = pr.sonnet35_opus3_mmlu_gain(p)
+    return Check(holds=0.15 <= inp <= 0.25 and 0.15 <= out <= 0.25 and gain > 0,
+                 numbers={"share": pr.sonnet35_opus3_blended_share(p), "input": inp, "output": out, "mmlu_gain": gain},
+                 working=f"Claude 3.5 Sonnet / Claude 3 Opus: input {inp:.3f}, output {out:.3f}; MMLU gain "
+                         f"{gain:+.1f} points. Holds while both price shares are between 15% and 25% ('a fifth') and "
+                         "Sonnet scores higher.",
+                 rows=["claude-3-5-sonnet", "claude-3-opus"])
+
+
+@claim("mmlu-gains-slight", PRICES, chapter="smaller-models", by="annotation", figure="price-vs-capability",
+       text="On MMLU, the one benchmark all these developers reported, the newer models score slightly higher: "
+            "{gpt:.1f} points for GPT-4o and {sonnet:.1f} for Claude 3.5 Sonnet.")
+def mmlu_gains_slight(p):
+    g, s = pr.gpt4o_gpt4_mmlu_gain(p), pr.sonnet35_opus3_mmlu_gain(p)
+    return Check(holds=0 < g <= 5 and 0 < s <= 5,
+                 numbers={"gpt": g, "sonnet": s},
+                 working=f"MMLU (5-shot): GPT-4o - GPT-4 = {g:+.1f}; Claude 3.5 Sonnet - Claude 3 Opus = {s:+.1f}. "
+                         "Holds while both gains are positive and at most 5 points ('slightly').",
+                 rows=["gpt-4o", "gpt-4", "claude-3-5-sonnet", "claude-3-opus"])
+
+
+@claim("gemini-against-1-0-pro", PRICES, chapter="smaller-models", by="annotation", figure="price-vs-capability",
+       text="Relative to Gemini 1.0 Pro, Gemini 1.5 Flash costs {flash:.0%} as much and scores {gain:.1f} points higher on "
+            "MMLU, while Gemini 1.5 Pro, the model the essay names, costs {pro:.0f} times as much.")
+def gemini_against_1_0_pro(p):
+    flash, gain = pr.flash15_pro10_blended_share(p), pr.flash15_pro10_mmlu_gain(p)
+    pro = pr.share(p, "gemini-1-5-pro", "gemini-1-0-pro", "blended")
+    return Check(holds=flash < 1 and gain > 0 and pro > 1,
+                 numbers={"flash": flash, "gain": gain, "pro": pro},
+                 working=f"blended price (3 input : 1 output) relative to Gemini 1.0 Pro: 1.5 Flash {flash:.3f}, "
+                         f"1.5 Pro {pro:.2f}; MMLU gain of 1.5 Flash {gain:+.1f} points. Holds while 1.5 Flash is cheaper "
+                         "and better than 1.0 Pro and 1.5 Pro is dearer.",
+                 rows=["gemini-1-5-flash", "gemini-1-5-pro", "gemini-1-0-pro"])
+
+
+@claim("mixtral-active-share", MOE, chapter="smaller-models", by="essay", figure="moe-active-parameters",
+       text="Mixtral 8x22B has {total:,.0f} billion parameters in total, of which only {active:,.0f} billion "
+            "({share:.0%}) are active for any given token.")
+def mixtral_active_share(df):
+    share = moe.mixtral_8x22b_active_share(df)
+    return Check(holds=share < 0.5,
+                 numbers={"active": moe.mixtral_8x22b_active(df), "total": moe.mixtral_8x22b_total(df), "share": share},
+                 working=f"{moe.mixtral_8x22b_active(df):g} / {moe.mixtral_8x22b_total(df):g} = {share:.1%}. "
+                         "Holds while fewer than half the parameters are active ('much lower than the total').",
+                 rows=["mixtral-8x22b"])
+
+
+@claim("moe-sparser-since-essay", MOE, chapter="smaller-models", by="annotation", figure="moe-active-parameters",
+       text="Models released since the essay are sparser: the median uses {after:.0%} of its parameters per token, "
+            "against {before:.0%} before, while the largest has grown from {total_before:,.0f} to "
+            "{total_after:,.0f} billion parameters.")
+def moe_sparser_since_essay(df):
+    share, later = moe.active_share(df), df.release_date > arc.ESSAY
+    a, b = share[later].median(), share[~later].median()
+    ta, tb = df[later].total_parameters.max(), df[~later].total_parameters.max()
+    return Check(holds=later.any() and (~later).any() and a < b and ta > tb,
+                 numbers={"after": a, "before": b, "n_after": int(later.sum()), "n_before": int((~later).sum()),
+                          "total_before": tb, "total_after": ta},
+                 working=f"active / total parameters, median of the {int(later.sum())} models released after "
+                         f"{arc.ESSAY:%Y-%m-%d}: {a:.3f}; of the {int((~later).sum())} before: {b:.3f}. Largest total "
+                         f"{tb:g}B before, {ta:g}B after. Holds while the later median share is lower and the largest "
+                         "later model is larger.",
+                 rows=list(df.id))

@@ -1,0 +1,136 @@
+"""Claims of chapter 1 (scaling "laws" predict loss, not abilities), re-checked on every build.
+
+One short function per claim; see pipeline/claims.py.
+"""
+import math
+
+from figures import _values_arc as arc
+from figures._values import in_words
+from figures import _values_emergence as em
+from figures import _values_scaling as sc
+from pipeline.claims import Check, claim
+
+FITS, EM, ARC = ("scaling_law_fits",), ("emergence_illustration",), ("arc_agi_scores",)
+
+
+def _months(a, b) -> int:
+    return (b.year - a.year) * 12 + (b.month - a.month)
+
+
+@claim("scaling-kaplan-range", FITS, chapter="scaling-laws", by="essay", figure="scaling-laws",
+       text="In the OpenAI experiments, the loss of a language model fell as a power law of its size across "
+            "{orders:.0f} orders of magnitude, from {n_min:,.0f} to {n_max:.1f} billion non-embedding parameters.")
+def scaling_kaplan_range(fits):
+    lo, hi = sc.const(fits, "kaplan-2020-n", "N_min"), sc.const(fits, "kaplan-2020-n", "N_max")
+    orders = math.log10(hi / lo)
+    return Check(holds=orders >= 3,
+                 numbers={"orders": orders, "n_min": lo, "n_max": hi / 1e9},
+                 working=f"log10(N_max {hi:,.3g} / N_min {lo:,.0f}) = {orders:.2f} orders of magnitude over which "
+                         "Kaplan et al. fitted L(N). Holds while the fitted range spans at least three orders of "
+                         "magnitude (the essay's 'many orders of magnitude').",
+                 rows=["kaplan-2020-n/N_min", "kaplan-2020-n/N_max"])
+
+
+@claim("scaling-kaplan-tenfold", FITS, chapter="scaling-laws", by="annotation", figure="scaling-laws",
+       text="Every tenfold increase in parameters cut the loss by only about {drop:.0f}%, a power-law exponent "
+            "of {alpha:.3f}.")
+def scaling_kaplan_tenfold(fits):
+    alpha, drop = sc.scaling_kaplan_alpha_n(fits), sc.scaling_kaplan_drop_pct_10x(fits)
+    return Check(holds=drop < 20,
+                 numbers={"drop": drop, "alpha": alpha},
+                 working=f"L(10N) / L(N) = 10^-alpha_N = 10^-{alpha:g} = {1 - drop / 100:.3f}, a fall of {drop:.1f}% "
+                         "at any N. Holds while a tenfold step removes less than a fifth of the loss.",
+                 rows=["kaplan-2020-n/alpha_N"])
+
+
+@claim("scaling-epoch-floor-higher", FITS, chapter="scaling-laws", by="annotation", figure="scaling-laws",
+       text="The refit puts the irreducible floor higher, at {epoch:.2f} nats per token against Chinchilla's "
+            "{chinchilla:.2f}.")
+def scaling_epoch_floor_higher(fits):
+    ep, ch = sc.scaling_epoch_e(fits), sc.scaling_chinchilla_e(fits)
+    return Check(holds=ep > ch,
+                 numbers={"epoch": ep, "chinchilla": ch},
+                 working=f"irreducible loss E: Besiroglu et al. {ep:g} vs Hoffmann et al. {ch:g} nats per token, "
+                         f"a difference of {ep - ch:+.3f}. Holds while Epoch's floor is the higher one.",
+                 rows=["besiroglu-2024/E", "hoffmann-2022/E"])
+
+
+@claim("scaling-chinchilla-tenfold", FITS, chapter="scaling-laws", by="annotation", figure="scaling-laws",
+       text="Along the Chinchilla fit, going from Chinchilla's own size to a model ten times larger lowers the "
+            "predicted loss by only about {chinchilla:.0f}% ({epoch:.0f}% under Epoch's refit).")
+def scaling_chinchilla_tenfold(fits):
+    ch, ep = sc.scaling_chinchilla_drop_pct_10x(fits), sc.scaling_epoch_drop_pct_10x(fits)
+    n = sc.const(fits, "hoffmann-2022", "chinchilla_N")
+    return Check(holds=ch < 10 and ep < 10,
+                 numbers={"chinchilla": ch, "epoch": ep},
+                 working=f"L = E + A/N^alpha + B/D^beta at D = {sc.tokens_per_param(fits):.0f}·N: Chinchilla fit "
+                         f"{sc.loss(fits, 'hoffmann-2022', n):.3f} at N = {n:,.3g} and "
+                         f"{sc.loss(fits, 'hoffmann-2022', 10 * n):.3f} at 10N ({ch:.1f}% lower); Epoch refit "
+                         f"{sc.loss(fits, 'besiroglu-2024', n):.3f} and {sc.loss(fits, 'besiroglu-2024', 10 * n):.3f} "
+                         f"({ep:.1f}% lower). Holds while both fits predict a fall of less than 10%.",
+                 rows=[f"{f}/{p}" for f in ("hoffmann-2022", "besiroglu-2024") for p in ("E", "A", "B", "alpha", "beta")]
+                 + ["hoffmann-2022/chinchilla_N", "hoffmann-2022/chinchilla_D"])
+
+
+@claim("emergence-mirage-illustration", EM, chapter="scaling-laws", by="annotation", figure="emergence-metric",
+       text="In the illustration, per-token accuracy climbs gradually from {p_small:.0%} to {p_large:.0%}, while "
+            "exact match on a {k:.0f}-token answer stays near zero ({em_100m:.1%} at {n_100m_million:,.0f} million "
+            "parameters, where per-token accuracy is already {p_100m:.0%}) and then rises steeply, to {em_large:.0%}.")
+def emergence_mirage_illustration(df):
+    p100 = em._p(df, em.emergence_size_100m(df))
+    e100, elarge = em.emergence_exact_match_100m(df), em.emergence_exact_match_large(df)
+    return Check(holds=e100 < 0.01 and p100 > 1 / 3 and elarge >= 0.5,
+                 numbers={"p_small": em.emergence_per_token_small(df), "p_large": em.emergence_per_token_large(df),
+                          "k": em.emergence_tokens_default(df), "em_100m": e100,
+                          "n_100m_million": em.emergence_size_100m(df) / 1e6,
+                          "p_100m": p100, "em_large": elarge},
+                 working="per-token p = exp(-(N/c)^alpha); exact match = p^k with "
+                         f"k = {em.emergence_tokens_default(df):.0f}: "
+                         f"at 1e8 parameters p = {p100:.3f}, p^k = {e100:.4f}; at the largest size p^k = {elarge:.3f}. "
+                         "Holds while exact match at 100 million parameters is under 1% although per-token accuracy "
+                         "there is above a third, and exact match at the largest size reaches at least 50%.",
+                 rows=["alpha", "c", "size-min", "size-max", "tokens-default"])
+
+
+@claim("arc-novel-tasks-at-essay", ARC, chapter="scaling-laws", by="essay", figure="arc-scores",
+       text="When the essay was written, the best verified score on ARC-AGI-1's held-out tasks was {best:.4g}%, and "
+            "GPT-4o on its own scored {gpt4o:.4g}%, against an average of {human:.4g}% for people recruited online.")
+def arc_novel_tasks_at_essay(df):
+    best, g, h = arc.best(df, "ARC-AGI-1", arc.ESSAY), arc.gpt4o_arc1(df), arc.human_arc1_average(df)
+    return Check(holds=best.score_pct < h and g < h / 4,
+                 numbers={"best": best.score_pct, "gpt4o": g, "human": h},
+                 working=f"best held-out ARC-AGI-1 system score dated on or before {arc.ESSAY:%Y-%m-%d}: "
+                         f"{best.score_pct:g}% ({best.system}); GPT-4o pass@1 {g:g}% "
+                         f"(measured {arc.row(df, 'arc1-gpt-4o').date:%Y-%m-%d}); "
+                         f"average crowd worker {h:g}%. Holds while the best score at the essay's date is below the human "
+                         "average and GPT-4o alone scores under a quarter of it (the essay's 'perform poorly').",
+                 rows=[str(best.id), "arc1-gpt-4o", "arc1-human-h-arc-average"])
+
+
+@claim("arc-o3-jump", ARC, chapter="scaling-laws", by="annotation", figure="arc-scores",
+       text="Within {months_words} months of the essay, OpenAI's o3-preview reached {low:.4g}% on ARC-AGI-1 at about "
+            "${cost:,.0f} of compute per task, and {high:.4g}% with far more compute.")
+def arc_o3_jump(df):
+    low, at_essay = arc.row(df, "arc1-o3-preview-low"), arc.best(df, "ARC-AGI-1", arc.ESSAY)
+    months = _months(arc.ESSAY, low.date)
+    return Check(holds=low.score_pct >= 2 * at_essay.score_pct and 0 <= months <= 12,
+                 numbers={"months": months, "months_words": in_words(months), "low": low.score_pct,
+                          "cost": arc.o3_low_cost(df), "high": arc.o3_high(df)},
+                 working=f"o3-preview (low) {low.score_pct:g}% on {low.date:%Y-%m-%d}, {months} months after the essay; "
+                         f"best held-out score at the essay's date {at_essay.score_pct:g}%, ratio "
+                         f"{low.score_pct / at_essay.score_pct:.2f}. Holds while the low-compute o3-preview score at "
+                         "least doubles the best score at the essay's date, within twelve months of it.",
+                 rows=["arc1-o3-preview-low", "arc1-o3-preview-high", str(at_essay.id)])
+
+
+@claim("arc2-reset", ARC, chapter="scaling-laws", by="annotation", figure="arc-scores",
+       text="The harder ARC-AGI-2, launched in {launch}, started the cycle again: the best system scored {best:.4g}% "
+            "at launch, against a human average of {human:.4g}%.")
+def arc2_reset(df):
+    best, h = arc.best(df, "ARC-AGI-2", arc.first_published(df, "ARC-AGI-2")), arc.human_arc2_average(df)
+    return Check(holds=best.score_pct < h / 10,
+                 numbers={"launch": arc.arc2_launch_date(df), "best": best.score_pct, "human": h},
+                 working=f"best ARC-AGI-2 held-out score dated at the first publication ({best.date:%Y-%m-%d}): "
+                         f"{best.score_pct:g}% ({best.system}); average human test-taker {h:g}%. Holds while the best "
+                         "score at launch is under a tenth of the human average.",
+                 rows=[str(best.id), "arc2-human-average-test-taker"])
