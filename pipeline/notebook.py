@@ -262,7 +262,8 @@ def to_html(nb, slug: str) -> tuple[str, dict[str, bytes]]:
     body = re.sub(r"<style[^>]*>.*?</style>", "", body, flags=re.S)        # pandas' scoped styles
     body = re.sub(r"<script\b.*?</script>", "", body, flags=re.S)
     body = re.sub(r'<a class="anchor-link"[^>]*>.*?</a>', "", body)           # anchors to removed ids
-    body = re.sub(r'\s(id|data-mime-type)="[^"]*"', "", body)                   # no duplicate ids on the page
+    body = re.sub(r'\s(id|data-mime-type|style)="[^"]*"', "", body)             # no duplicate ids; no inline
+    #                                                                             styles (the CSP forbids them)
     body = re.sub(r"<(/?)h([1-4])\b", lambda m: f"<{m.group(1)}h{int(m.group(2)) + 2}", body)  # under an h2
     images: dict[str, bytes] = {}
 

@@ -40,7 +40,9 @@
         live.hidden = false;
         return vegaEmbed(live, spec, {
           mode: "vega", renderer: "svg", actions: false,
-          tooltip: { theme: isDark ? "dark" : "light" },
+          ast: true,  // expressions run in Vega's interpreter, not eval(): the CSP forbids eval
+          defaultStyle: false,  // no injected <style>: the CSP allows only site.css
+          tooltip: { theme: isDark ? "dark" : "light", disableDefaultStyle: true },
           width: liveWidth(live)
         });
       }).then(function (res) {
