@@ -104,7 +104,9 @@ def test_figure_page_citation_versions_backlinks_and_downloads(public, session):
     # copy the APA citation
     page.locator(".cite-copy").first.click()
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert "airspeed-record/v1/" in copied and "Version 1" in copied
+    latest = json.loads((public.parent / "releases" / "ledger.json").read_text())["figures"]["airspeed-record"][-1]
+    n = latest["version"]
+    assert f"airspeed-record/v{n}/" in copied and f"Version {n}" in copied and latest["date"] in copied
     # downloads: each file arrives with its content type and exactly the published bytes
     types = {"SVG": "image/svg+xml", "PNG": "image/png", "CSV": "text/csv", "Vega-Lite spec": "application/json",
              "Notebook": ""}  # the test server has no type for .ipynb; the bytes are what matter
@@ -122,6 +124,7 @@ def test_figure_page_citation_versions_backlinks_and_downloads(public, session):
     page.locator("table a", has_text="v1").first.click()
     page.wait_for_url("**/figures/airspeed-record/v1/")
     assert page.locator("figure.fig").count() == 1 and "version 1" in page.title().lower()
+    assert "A newer version exists" in page.locator("main").inner_text()      # v1 is no longer current
     # back to the figure page, then into the essay where the figure appears
     page.goto(base + "figures/airspeed-record/")
     page.locator("#where-it-appears-in-the-argument + ul a").first.click()
