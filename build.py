@@ -52,7 +52,7 @@ def build(root: Path = ROOT, public: Path | None = None, jobs: int | None = None
         finally:
             shutil.rmtree(work, ignore_errors=True)
     return {"built": stage_result.built, "reused": stage_result.reused, "failing_claims": failing(claims),
-            "figure_seconds": round(stage_result.seconds, 3),
+            "figure_seconds": round(stage_result.seconds, 3), "spent": stage_result.spent,
             "seconds": round(time.perf_counter() - t0, 3)}
 
 
@@ -136,8 +136,9 @@ def main(argv=None) -> int:
     for name in r["failing_claims"]:
         console.print(f"[bold yellow]warning:[/] claim {name!r} no longer holds; the pages say so (preview build)",
                       highlight=False, soft_wrap=True)
+    spent = "; ".join(f"{k} {v:.1f} s" for k, v in sorted(r["spent"].items()))
     console.print(f"built {len(r['built'])}, reused {len(r['reused'])}, {r['seconds']:.2f} s "
-                  f"(figure stage {r['figure_seconds']:.2f} s)"
+                  f"(figure stage {r['figure_seconds']:.2f} s" + (f"; worker time: {spent}" if spent else "") + ")"
                   + (f" — rebuilt: {', '.join(r['built'])}" if r["built"] else ""), highlight=False, soft_wrap=True)
     return 0
 

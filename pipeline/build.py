@@ -51,6 +51,7 @@ class StageResult:
     reused: list[str] = field(default_factory=list)
     manifest: dict = field(default_factory=dict)
     seconds: float = 0.0
+    spent: dict = field(default_factory=dict)   # worker seconds by task kind
 
 
 def lib_versions() -> dict[str, str]:
@@ -127,7 +128,8 @@ def stale(tasks: list[Task]) -> list[Task]:
 
 # ------------------------------------------------------------------- workers (own process)
 
-def _run_task(task: Task, root: str, res: dict) -> str:
+def _run_task(task: Task, root: str, res: dict) -> float:
+    t0 = time.perf_counter()
     out = Path(task.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     if task.kind == "figure":
@@ -157,17 +159,18 @@ def _run_task(task: Task, root: str, res: dict) -> str:
         shutil.rmtree(out, ignore_errors=True)
         os.replace(tmp, out)
     (out / "done").write_text(task.key)
-    return task.name
+    return time.perf_counter() - t0
 
 
-def run(tasks: list[Task], root: Path, res: dict, jobs: int, progress=None) -> None:
+def run(tasks: list[Task], root: Path, res: dict, jobs: int, progress=None) -> dict[str, float]:
     """Run tasks in parallel worker processes; collect every failure, then raise.
 
     A notebook starts as soon as its figure is done (it reads the figure's CSV and spec);
     a notebook whose figure failed is not run.
     """
+    spent: dict[str, float] = {}
     if not tasks:
-        return
+        return spent
     errors = []
     ctx = get_context("forkserver")
     waiting = [t for t in tasks if t.after is not None and not (t.after / "done").exists()]
@@ -177,7 +180,7 @@ def run(tasks: list[Task], root: Path, res: dict, jobs: int, progress=None) -> N
             fut = next(as_completed(futs))
             t = futs.pop(fut)
             try:
-                fut.result()
+                spent[t.kind] = spent.get(t.kind, 0.0) + fut.result()
             except Exception as e:  # report, keep going, fail at the end
                 msg = str(e) if isinstance(e, (figmod.FigureError, datamod.DataError)) else \
                     f"{t.fig.path if t.fig else t.name}: {type(e).__name__}: {e}"
@@ -193,6 +196,7 @@ def run(tasks: list[Task], root: Path, res: dict, jobs: int, progress=None) -> N
                 progress(t)
     if errors:
         raise BuildError("\n".join(sorted(errors)))
+    return spent
 
 
 # ------------------------------------------------------------------------ the figure stage
@@ -223,10 +227,11 @@ def figure_stage(root: Path, cache: Path, jobs: int | None = None, force: bool =
                       TextColumn("{task.description}"), TimeElapsedColumn(), console=console,
                       transient=True) as prog:
             bar = prog.add_task("", total=len(todo))
-            run(todo, root, res, jobs, lambda t: prog.update(bar, advance=1, description=t.name))
+            spent = run(todo, root, res, jobs, lambda t: prog.update(bar, advance=1, description=t.name))
     else:
-        run(todo, root, res, jobs)
-    result = StageResult(built=[t.name for t in todo], reused=[t.name for t in tasks if t not in todo])
+        spent = run(todo, root, res, jobs)
+    result = StageResult(built=[t.name for t in todo], reused=[t.name for t in tasks if t not in todo],
+                         spent=spent)
     notebooks = {t.fig.slug: str(t.out) for t in tasks if t.kind == "notebook"}
     result.manifest = {
         "figures": {t.name: {"dir": str(t.out), "notebook": notebooks[t.name],

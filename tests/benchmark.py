@@ -7,7 +7,7 @@ Works in a private copy of the repository. Scenarios:
   clean       no cache, no public/ (what a fresh clone does after installing)
   no-op       nothing changed
   one CSV     one value of data/airspeed_records.csv edited (alternating, so it always changes)
-  naive       the baseline: every figure and the Vega runtime regenerated from scratch
+  naive       the baseline: every figure, notebook and the Vega runtime regenerated from scratch
               (build --force), i.e. the same work without the cache
 """
 from __future__ import annotations
@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from conftest import copy_repo, run_build  # noqa: E402
 
 
-def timed(root: Path, *args: str) -> tuple[float, float, str]:
+def timed(root: Path, *args: str) -> tuple[float, float, float, str]:
     t = time.perf_counter()
     r = run_build(root, *args)
     wall = time.perf_counter() - t
@@ -33,8 +33,9 @@ def timed(root: Path, *args: str) -> tuple[float, float, str]:
         sys.exit(r.stderr)
     last = r.stderr.strip().splitlines()[-1]
     stage = float(re.search(r"figure stage ([\d.]+) s", last).group(1))
+    nb = re.search(r"notebook ([\d.]+) s", last)
     ran = re.search(r"rebuilt: (.*)$", last)
-    return wall, stage, ran.group(1) if ran else "-"
+    return wall, stage, float(nb.group(1)) if nb else 0.0, ran.group(1) if ran else "-"
 
 
 def main() -> None:
@@ -49,8 +50,8 @@ def main() -> None:
 
     def record(name, fn):
         samples = [fn(i) for i in range(runs)]
-        results[name] = (statistics.median(s[0] for s in samples),
-                         statistics.median(s[1] for s in samples), samples[-1][2])
+        results[name] = (statistics.median(s[0] for s in samples), statistics.median(s[1] for s in samples),
+                         statistics.median(s[2] for s in samples), samples[-1][3])
 
     def clean(_):
         shutil.rmtree(root / ".cache", ignore_errors=True)
@@ -70,10 +71,10 @@ def main() -> None:
     shutil.rmtree(tmp, ignore_errors=True)
 
     print(f"median of {runs} runs, {sys.platform}, {__import__('os').cpu_count()} cores\n")
-    print(f"| scenario | wall (s) | figure stage (s) | what ran |")
-    print(f"|---|---:|---:|---|")
-    for name, (wall, stage, ran) in results.items():
-        print(f"| {name} | {wall:.2f} | {stage:.2f} | {ran} |")
+    print("| scenario | wall (s) | figure stage, wall (s) | notebooks, worker time (s) | what ran |")
+    print("|---|---:|---:|---:|---|")
+    for name, (wall, stage, nb, ran) in results.items():
+        print(f"| {name} | {wall:.2f} | {stage:.2f} | {nb:.2f} | {ran} |")
     print(f"\none-CSV rebuild vs clean build: {results['clean build'][0] / results['one CSV edited'][0]:.1f}x faster "
           f"(figure stage: {results['clean build'][1] / max(results['one CSV edited'][1], 1e-3):.1f}x)")
 
