@@ -28,7 +28,6 @@ from pipeline import figures as figmod
 
 # Libraries whose versions shape the output: a change of any invalidates every figure.
 SHAPING_LIBS = ("altair", "vl-convert-python", "pandas", "numpy")
-RUNTIME_SNIPPET = "window.vegaEmbed = vegaEmbed;\n"
 
 
 class BuildError(Exception):
@@ -100,7 +99,7 @@ def plan(root: Path, figures: dict, res: dict, cache: Path, versions: dict) -> l
                    str(as_of().year),
                    *(f"{n}:{r.digest}" for n, r in sorted(res.items())))
         tasks.append(Task("claims", "claims", key, cache / "claims" / key[:16]))
-    key = _sha(RUNTIME_SNIPPET, metadata.version("vl-convert-python"))
+    key = _sha((root / "runtime.lock.json").read_bytes(), (root / "pipeline" / "runtime.py").read_bytes())
     tasks.append(Task("runtime", "vega runtime", key, cache / "runtime" / key[:16]))
     # a notebook per figure, run after its figure: its inputs are the figure's and the generator's
     from pipeline import notebook
@@ -152,9 +151,11 @@ def _run_task(task: Task, root: str, res: dict) -> float:
     else:
         import tempfile
 
-        import vl_convert as vlc
+        from pipeline import runtime
+        script, licences = runtime.bundle(Path(root), Path(root) / ".cache" / "npm")
         tmp = Path(tempfile.mkdtemp(dir=out.parent, prefix=".runtime-"))
-        (tmp / "vega-runtime.js").write_text(vlc.javascript_bundle(RUNTIME_SNIPPET), encoding="utf-8")
+        (tmp / "vega-runtime.js").write_text(script, encoding="utf-8")
+        (tmp / "vega-runtime.LICENSE.txt").write_text(licences, encoding="utf-8")
         os.chmod(tmp, 0o755)
         shutil.rmtree(out, ignore_errors=True)
         os.replace(tmp, out)
@@ -182,7 +183,8 @@ def run(tasks: list[Task], root: Path, res: dict, jobs: int, progress=None) -> d
             try:
                 spent[t.kind] = spent.get(t.kind, 0.0) + fut.result()
             except Exception as e:  # report, keep going, fail at the end
-                msg = str(e) if isinstance(e, (figmod.FigureError, datamod.DataError)) else \
+                from pipeline.runtime import RuntimeError_
+                msg = str(e) if isinstance(e, (figmod.FigureError, datamod.DataError, RuntimeError_)) else \
                     f"{t.fig.path if t.fig else t.name}: {type(e).__name__}: {e}"
                 errors.append(msg)
                 err = t.out.parent / f"{t.out.name}.err"

@@ -111,7 +111,7 @@ def figure_html(meta: dict, number: int, base: str, files: str | None = None) ->
         f'<div class="fig-static">'
         f'<img class="fig-img fig-light" src="{d}.page.svg" alt="{e(meta["alt"])}" width="{w:.0f}" height="{h:.0f}" decoding="async">'
         f'<img class="fig-img fig-dark" src="{d}.page.dark.svg" alt="{e(meta["alt"])}" width="{w:.0f}" height="{h:.0f}" loading="lazy" decoding="async">'
-        f'</div><div class="fig-live" hidden></div>'
+        f'</div><div class="fig-live" hidden></div><p class="fig-say" aria-live="polite"></p>'
         f'<figcaption><p class="fig-caption">{e(meta["caption"])}</p>{"".join(srcs)}'
         f'<p class="fig-links"><span class="fig-label">Download</span> '
         f'<a href="{d}.svg" download>SVG</a> · <a href="{d}.png" download>PNG</a> · '
@@ -119,6 +119,7 @@ def figure_html(meta: dict, number: int, base: str, files: str | None = None) ->
         + (f'<a href="{d}.ipynb" download>Notebook</a> · ' if meta.get("notebook") else "") +
         f'<a href="{base}figures/{s}/">Figure page: versions, citation, how it was made</a> · '
         f'<button type="button" class="fig-copy" data-permalink="{e(permalink)}">Copy permalink</button></p>'
+        f'<p class="fig-print">Permalink: {e(permalink)}</p>'
         f"</figcaption></figure>"
     )
 
@@ -275,6 +276,10 @@ def on_page_markdown(markdown, page, config, files):
                               f"(known: {', '.join(sorted(known)) or 'none'})")
     counter = iter(range(1, 1000))
     base = _base(page)
+    first = FIG.search(markdown)
+    if first and "image" not in page.meta:  # the page's sharing image: its first figure
+        page.meta["image"] = f"figures/{first.group(1)}/{first.group(1)}.png"
+        page.meta["image_alt"] = "Chart: " + html.escape(figs[first.group(1)]["title"], quote=True)
     markdown = FIG.sub(lambda m: "\n" + figure_html(figs[m.group(1)], next(counter), base) + "\n", markdown)
     markdown = TABLE.sub(lambda m: "\n" + table_html(figs[m.group(1)], m.group(2).split(","), src) + "\n",
                          markdown)
@@ -343,6 +348,7 @@ def on_post_build(config):
     vega = site / "assets" / "vega"
     vega.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(STATE["runtime"], vega / "vega-runtime.js")
+    shutil.copyfile(Path(STATE["runtime"]).with_name("vega-runtime.LICENSE.txt"), vega / "vega-runtime.LICENSE.txt")
     for slug, versions in STATE["ledger"]["figures"].items():
         for v in versions:
             src = ROOT / "releases" / slug / f"v{v['version']}"

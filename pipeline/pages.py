@@ -139,6 +139,8 @@ def version_page(meta: dict, v: dict, latest: int, site_url: str, figure_block: 
     return f"""---
 title: {yaml_text(meta['title'] + f" (version {n})")}
 description: "Version {n} of a figure from AI Scaling Myths, annotated, released {v['date']}; frozen files."
+image: "figures/{slug}/v{n}/{slug}.png"
+image_alt: {yaml_text("Chart: " + meta['title'])}
 ---
 
 # {e(meta['title'])} — version {n}

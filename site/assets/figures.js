@@ -10,7 +10,7 @@
       runtime = new Promise(function (resolve, reject) {
         var s = document.createElement("script");
         s.src = src;
-        s.onload = function () { resolve(window.vegaEmbed); };
+        s.onload = function () { resolve(window.vega); };
         s.onerror = function () { reject(new Error("could not load " + src)); };
         document.head.appendChild(s);
       });
@@ -28,32 +28,127 @@
     return document.body.getAttribute("data-md-color-scheme") === "slate";
   }
 
+  // The tooltip: text only (values from data are never parsed as HTML), placed near the
+  // pointer or, from the keyboard, near the focused mark; styled by site.css.
+  var tip = null;
+  function tooltipEl() {
+    if (!tip) {
+      tip = document.createElement("div");
+      tip.id = "vg-tooltip-element";
+      tip.setAttribute("role", "tooltip");
+      document.body.appendChild(tip);
+    }
+    return tip;
+  }
+  function showTip(value, x, y) {
+    var el = tooltipEl();
+    el.textContent = "";
+    if (value == null || value === "") { el.classList.remove("visible"); return; }
+    el.classList.toggle("dark-theme", dark());
+    if (typeof value === "object" && !Array.isArray(value)) {
+      var table = document.createElement("table");
+      Object.keys(value).forEach(function (k) {
+        if (k === "title") return;
+        var tr = table.insertRow(), key = tr.insertCell(), val = tr.insertCell();
+        key.className = "key"; val.className = "value";
+        key.textContent = k; val.textContent = String(value[k]);
+      });
+      if (value.title != null) {
+        var h = document.createElement("h2"); h.textContent = String(value.title); el.appendChild(h);
+      }
+      el.appendChild(table);
+    } else {
+      el.textContent = Array.isArray(value) ? value.join(", ") : String(value);
+    }
+    el.classList.add("visible");
+    var w = el.offsetWidth, h2 = el.offsetHeight, pad = 12;
+    var left = Math.min(x + pad, window.innerWidth - w - 4), top = y + pad;
+    if (top + h2 > window.innerHeight - 4) top = Math.max(4, y - h2 - pad);
+    el.style.left = Math.max(4, left) + "px";
+    el.style.top = top + "px";
+  }
+  function hideTip() { if (tip) tip.classList.remove("visible"); }
+
+  // Keyboard: the live chart is one tab stop; arrow keys step through its data marks and
+  // show each one's tooltip, which is also read out through a live region.
+  function keyboard(fig, view, live) {
+    var marks = [], i = -1;
+    var say = fig.querySelector(".fig-say");
+    function collect() {
+      // the scenegraph: marks hold items; a group item holds marks, offset by its x, y
+      marks = [];
+      (function walk(mark, dx, dy) {
+        (mark.items || []).forEach(function (it) {
+          if (mark.marktype === "group") {
+            (it.items || []).forEach(function (m) { walk(m, dx + (it.x || 0), dy + (it.y || 0)); });
+          } else if (it.tooltip != null && it.bounds && !isNaN(it.bounds.x1)) {
+            marks.push({ item: it, x: dx + (it.bounds.x1 + it.bounds.x2) / 2, y: dy + (it.bounds.y1 + it.bounds.y2) / 2 });
+          }
+        });
+      })(view.scenegraph().root, 0, 0);
+      marks.sort(function (a, b) { return (a.x - b.x) || (a.y - b.y); });
+    }
+    function text(v) {
+      if (v == null) return "";
+      if (typeof v === "object") return Object.keys(v).map(function (k) { return k + ": " + v[k]; }).join("; ");
+      return String(v);
+    }
+    live.tabIndex = 0;
+    live.setAttribute("aria-label", (fig.dataset.alt || "") + " Use the arrow keys to step through the data.");
+    live.addEventListener("keydown", function (ev) {
+      var keys = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, Home: "first", End: "last" };
+      if (ev.key === "Escape") { hideTip(); return; }
+      if (!(ev.key in keys)) return;
+      ev.preventDefault();
+      if (!marks.length) collect();
+      if (!marks.length) return;
+      var k = keys[ev.key];
+      i = k === "first" ? 0 : k === "last" ? marks.length - 1 : (i + k + marks.length) % marks.length;
+      var m = marks[i], origin = view.origin(), box = live.querySelector("svg").getBoundingClientRect();
+      showTip(m.item.tooltip, box.left + origin[0] + m.x, box.top + origin[1] + m.y);
+      if (say) say.textContent = (i + 1) + " of " + marks.length + ". " + text(m.item.tooltip);
+    });
+    live.addEventListener("blur", hideTip);
+    view.addEventListener("click", function () { marks = []; });
+    // touch: a tap on a mark shows its tooltip (there is no hover on a touch screen)
+    view.addEventListener("click", function (event, item) {
+      if (item && item.tooltip != null) {
+        var p = event.changedTouches ? event.changedTouches[0] : event;
+        showTip(item.tooltip, p.clientX, p.clientY);
+      }
+    });
+  }
+
   function mount(fig) {
     if (fig.dataset.state) return;
     fig.dataset.state = "loading";
     var live = fig.querySelector(".fig-live");
     var stat = fig.querySelector(".fig-static");
-    loadRuntime(fig.dataset.runtime).then(function (vegaEmbed) {
+    loadRuntime(fig.dataset.runtime).then(function (vega) {
       var isDark = dark();
       var url = isDark ? fig.dataset.specDark : fig.dataset.spec;
       return fetch(url).then(function (r) { return r.json(); }).then(function (spec) {
         live.hidden = false;
-        return vegaEmbed(live, spec, {
-          mode: "vega", renderer: "svg", actions: false,
-          ast: true,  // expressions run in Vega's interpreter, not eval(): the CSP forbids eval
-          defaultStyle: false,  // no injected <style>: the CSP allows only site.css
-          tooltip: { theme: isDark ? "dark" : "light", disableDefaultStyle: true },
-          width: liveWidth(live)
+        if (fig._view) { fig._view.finalize(); fig._view = null; }
+        live.textContent = "";
+        var view = new vega.View(vega.parse(spec, null, { ast: true }), {
+          expr: window.vegaExpressionInterpreter,  // no eval(): the CSP forbids it
+          renderer: "svg", container: live, hover: true,
+          tooltip: function (handler, event, item, value) {
+            if (value == null) hideTip(); else showTip(value, event.clientX, event.clientY);
+          }
         });
-      }).then(function (res) {
-        if (fig._view) fig._view.finalize();
-        fig._view = res.view;
+        view.width(liveWidth(live));
+        return view.runAsync();
+      }).then(function (view) {
+        fig._view = view;
         fig.dataset.scheme = isDark ? "dark" : "light";
         var svg = live.querySelector("svg");
         if (svg) {
           svg.setAttribute("role", "img");
           svg.setAttribute("aria-label", fig.dataset.alt || "");
         }
+        keyboard(fig, view, live);
         stat.hidden = true;
         fig.dataset.state = "live";
         if (fig.dataset.scheme !== (dark() ? "dark" : "light")) { fig.dataset.state = ""; mount(fig); }
@@ -88,6 +183,7 @@
 
   function init() {
     window.addEventListener("resize", resize);
+    window.addEventListener("scroll", hideTip, { passive: true });
     var figs = document.querySelectorAll("figure.fig[data-spec]");
     if ("IntersectionObserver" in window) {
       var io = new IntersectionObserver(function (entries) {

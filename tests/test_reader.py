@@ -1,0 +1,189 @@
+"""Issue 7: the reader's budget, measured: runtime and page weight, dark mode that follows the
+toggle (static and live), keyboard-usable charts, no sideways scrolling at 360 px, print,
+sharing metadata and a useful 404."""
+from __future__ import annotations
+
+import gzip
+import re
+from pathlib import Path
+
+import pytest
+
+from browser import browser, pages, serve, set_scheme
+
+KB = 1024
+
+
+def gz(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), 9))
+
+
+def test_vega_runtime_is_vega_and_its_interpreter_only_and_under_200_kb(public):
+    js = public / "assets" / "vega" / "vega-runtime.js"
+    assert gz(js) <= 200 * KB, f"{gz(js) / KB:.0f} KB gzipped"
+    text = js.read_text()
+    assert "window.vegaExpressionInterpreter" in text and "vega-lite" not in text.lower()[:2000]
+    assert "sourceMappingURL" not in text
+    assert (public / "assets" / "vega" / "vega-runtime.LICENSE.txt").read_text().count("Copyright") >= 2
+
+
+@pytest.fixture(scope="module")
+def session(chromium, public):
+    with serve(public) as base, browser() as b:
+        yield base, b
+
+
+def chapters(public):
+    return [p for p in pages(public) if p.startswith("chapters/")]
+
+
+@pytest.mark.browser
+def test_chapter_pages_transfer_under_150_kb_before_any_figure_hydrates(public, session):
+    base, b = session
+    for path in chapters(public):
+        page = b.new_page(viewport={"width": 412, "height": 823})
+        got = []
+        page.route("**/*", lambda r: r.abort() if ("vega-runtime" in r.request.url or ".vg.json" in r.request.url)
+                   else r.continue_())
+        page.on("requestfinished", lambda r: got.append(r.url))
+        page.goto(base + path)
+        page.wait_for_load_state("networkidle")
+        total, files = 0, []
+        for u in got:
+            rel = u[len(base):].split("#")[0].split("?")[0]
+            f = public / rel
+            f = f / "index.html" if f.is_dir() else f
+            if "search_index" in rel or not f.is_file():
+                continue
+            total += gz(f)
+            files.append((gz(f), rel))
+        assert total <= 150 * KB, (path, total // KB, sorted(files, reverse=True)[:6])
+        assert not any("vega-runtime" in u for u in got)
+        page.close()
+
+
+@pytest.mark.browser
+def test_dark_mode_switches_static_and_live_figures_without_reload(public, session):
+    base, b = session
+    page = b.new_page(viewport={"width": 1200, "height": 900})
+    page.goto(base + "chapters/trend-lines/")
+    page.evaluate("window.__same_document = true")
+    far = page.locator("figure.fig").last           # far below the fold: still static
+    assert far.get_attribute("data-state") is None
+    assert far.locator(".fig-light").is_visible() and far.locator(".fig-dark").is_hidden()
+    set_scheme(page, "slate")
+    assert far.get_attribute("data-state") is None
+    assert far.locator(".fig-dark").is_visible() and far.locator(".fig-light").is_hidden()
+    fig = page.locator("#fig-cpu-clock-speed")
+    fig.scroll_into_view_if_needed()
+    page.wait_for_function("f => f.dataset.state === 'live'", arg=fig.element_handle(), timeout=15000)
+    ink = "f => [...f.querySelectorAll('.fig-live svg text')].map(t => t.getAttribute('fill'))"
+    dark = set(page.evaluate(ink, fig.element_handle()))
+    assert {"#e6edf3", "#9da7b3"} & dark and not {"#1f2328", "#59636e"} & dark, dark
+    set_scheme(page, "default")                      # and back, live
+    page.wait_for_function("f => f.dataset.state === 'live' && f.dataset.scheme === 'light'",
+                           arg=fig.element_handle(), timeout=15000)
+    light = set(page.evaluate(ink, fig.element_handle()))
+    assert {"#1f2328", "#59636e"} & light and not {"#e6edf3", "#9da7b3"} & light, light
+    assert page.evaluate("window.__same_document") is True   # no reload
+    page.close()
+
+
+@pytest.mark.browser
+def test_a_live_chart_is_usable_from_the_keyboard(public, session):
+    base, b = session
+    page = b.new_page(viewport={"width": 1200, "height": 900})
+    page.goto(base + "chapters/trend-lines/")
+    fig = page.locator("#fig-airspeed-record")
+    fig.scroll_into_view_if_needed()
+    page.wait_for_function("f => f.dataset.state === 'live'", arg=fig.element_handle(), timeout=15000)
+    live = fig.locator(".fig-live")
+    # reachable with Tab: the next stop after the figure's number is the chart itself
+    page.locator("#fig-airspeed-record .fig-num").focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement === document.querySelector('#fig-airspeed-record .fig-live')")
+    assert live.evaluate("el => getComputedStyle(el).outlineStyle") != "none"   # focus is visible
+    page.keyboard.press("End")
+    tip = page.locator("#vg-tooltip-element.visible")
+    assert "Lockheed SR-71" in tip.inner_text()
+    said = fig.locator(".fig-say").inner_text()
+    assert re.match(r"\d+ of \d+\. ", said) and "SR-71" in said
+    page.keyboard.press("ArrowLeft")
+    assert tip.inner_text() and "SR-71" not in tip.inner_text()
+    page.keyboard.press("Escape")
+    assert page.locator("#vg-tooltip-element.visible").count() == 0
+    page.close()
+
+
+@pytest.mark.browser
+def test_no_page_scrolls_sideways_at_360_px(public, session):
+    base, b = session
+    ctx = b.new_context(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True)
+    for path in pages(public):
+        page = ctx.new_page()
+        page.goto(base + path)
+        page.wait_for_load_state("networkidle")
+        for fig in page.locator("figure.fig").all():  # live charts too
+            fig.scroll_into_view_if_needed()
+            page.wait_for_function("f => f.dataset.state === 'live'", arg=fig.element_handle(), timeout=15000)
+        over = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert over <= 0, (path, over)
+        page.close()
+    ctx.close()
+
+
+@pytest.mark.browser
+def test_touch_shows_a_tooltip(public, session):
+    base, b = session
+    ctx = b.new_context(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True)
+    page = ctx.new_page()
+    page.goto(base + "chapters/trend-lines/")
+    fig = page.locator("#fig-airspeed-record")
+    fig.scroll_into_view_if_needed()
+    page.wait_for_function("f => f.dataset.state === 'live'", arg=fig.element_handle(), timeout=15000)
+    marks = fig.locator(".fig-live svg path[role='graphics-symbol']")
+    for j in range(marks.count()):
+        marks.nth(j).tap(force=True)
+        if page.locator("#vg-tooltip-element.visible").count():
+            break
+    assert page.locator("#vg-tooltip-element.visible").inner_text().strip()
+    ctx.close()
+
+
+@pytest.mark.browser
+def test_print_shows_vector_figures_with_their_permalinks(public, session):
+    base, b = session
+    page = b.new_page(viewport={"width": 1200, "height": 900})
+    page.goto(base + "chapters/trend-lines/")
+    page.emulate_media(media="print")
+    fig = page.locator("#fig-cpu-clock-speed")
+    img = fig.locator(".fig-static .fig-light")
+    assert img.is_visible() and img.get_attribute("src").endswith(".page.svg")
+    assert fig.locator(".fig-print").inner_text() == "Permalink: https://example.org/ai-scaling-myths/figures/cpu-clock-speed/"
+    assert fig.locator(".fig-links").is_hidden()
+    pdf = page.pdf()
+    assert pdf.startswith(b"%PDF") and len(pdf) > 50_000
+    page.close()
+
+
+def test_every_page_has_sharing_metadata_canonical_and_description(public):
+    site = "https://example.org/ai-scaling-myths/"
+    for path in pages(public):
+        html = (public / path / "index.html").read_text()
+        for prop in ("og:title", "og:description", "og:image", "og:url", "twitter:card", "twitter:image"):
+            assert re.search(rf'<meta (property|name)="{prop}" content="[^"]+">', html), (path, prop)
+        assert f'<link rel="canonical" href="{site}{path}">' in html, path
+        assert re.search(r'<meta name="description" content="[^"]{20,}">', html), path
+        image = re.search(r'<meta property="og:image" content="([^"]+)">', html).group(1)
+        assert image.startswith(site) and (public / image[len(site):]).is_file(), (path, image)
+    fig = (public / "figures" / "airspeed-record" / "index.html").read_text()
+    assert f'content="{site}figures/airspeed-record/airspeed-record.png"' in fig
+    sitemap = gzip.decompress((public / "sitemap.xml.gz").read_bytes()).decode()
+    assert sitemap.count("<loc>") == len(pages(public))
+
+
+def test_the_404_page_helps(public):
+    html = (public / "404.html").read_text()
+    assert "This page does not exist" in html
+    for target in ("figures/", "claims/", "data/", "cite/"):
+        assert f'href="https://example.org/ai-scaling-myths/{target}"' in html
