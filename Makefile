@@ -26,3 +26,11 @@ $(STAMP): requirements.lock
 
 clean:
 	rm -rf public .cache
+
+# Pinned npm measuring tools (Lighthouse, axe-core) from tools/package-lock.json.
+.PHONY: tools
+tools: tools/node_modules/.installed
+
+tools/node_modules/.installed: tools/package.json tools/package-lock.json
+	npm ci --prefix tools --no-audit --no-fund
+	touch tools/node_modules/.installed

@@ -294,7 +294,7 @@ def on_page_markdown(markdown, page, config, files):
     return VAL.sub(lambda m: value_html(m.group(1), vals[m.group(1)]), markdown)
 
 
-NOTEBOOK = re.compile(r"<p>NOTEBOOK-HTML:([a-z0-9-]+)</p>")
+NOTEBOOK = re.compile(r"<!-- notebook-html:([a-z0-9-]+) -->")  # a comment: no markdown extension touches it
 
 
 def on_page_content(html_text, page, config, files):

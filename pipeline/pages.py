@@ -126,7 +126,7 @@ that the build checks byte for byte against the published
 <a href="{slug}.vl.json" download>Vega-Lite spec</a>. Download
 <a href="{slug}.ipynb" download>the notebook</a> and the CSV into one folder to run it yourself.
 
-NOTEBOOK-HTML:{slug}
+<!-- notebook-html:{slug} -->
 """
 
 

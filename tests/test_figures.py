@@ -41,7 +41,7 @@ def test_module_conventions(slug):
     assert {"table", "chart"} <= set(funcs)
     # chart() draws the one table it is given: a single argument, and no data-side helpers
     assert [a.arg for a in funcs["chart"].args.args] == ["table"]
-    assert "_values" not in ast.unparse(funcs["chart"])
+    assert not re.search(r"\b_values", ast.unparse(funcs["chart"]))
     # pure: no file access or saving inside the module
     src = path.read_text()
     for bad in ("open(", ".save(", "read_csv", "to_csv"):

@@ -1,0 +1,132 @@
+"""Accessibility in Debian's Chromium: axe-core (pinned in tools/, `make tools`) finds no
+WCAG 2.0/2.1 A and AA violation, nor any best-practice one, on any page of the built site
+in light mode, nor in dark mode on the home page, the chapters and a figure page.
+
+Each page is checked as a reader meets it: loaded over HTTP with its Content-Security-Policy
+in force, scrolled through so that every figure goes live, then scrolled back to the top.
+axe is injected through the DevTools protocol (an init script), which the policy does not
+govern, so the page itself runs exactly as it would for a reader."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from browser import browser, pages, serve, set_scheme
+from conftest import CI, ROOT
+
+pytestmark = pytest.mark.browser
+
+AXE = ROOT / "tools" / "node_modules" / "axe-core" / "axe.min.js"
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+DARK_FIGURE = "figures/cpu-clock-speed/"
+
+RUN_AXE = """async tags => {
+    const r = await axe.run(document, {runOnly: tags});
+    return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+        targets: v.nodes.map(n => n.target.map(t => Array.isArray(t) ? t.join(' >>> ') : t).join(' >> ')),
+        summaries: v.nodes.slice(0, 3).map(n => n.failureSummary)}));
+}"""
+
+
+@pytest.fixture(scope="session")
+def axe_path() -> Path:
+    """axe-core from tools/. Missing: a failure under CI=true, a skip elsewhere."""
+    if not AXE.exists():
+        msg = f"{AXE.relative_to(ROOT)} is missing (run `make tools`)"
+        if CI:
+            pytest.fail(msg)
+        pytest.skip(msg)
+    return AXE
+
+
+def site_prefix(public: Path) -> str:
+    """The path the site is published under (site_url's path, e.g. "book/"): 404.html links
+    its assets absolutely, so the site is served under that path, as it is deployed."""
+    m = re.search(r"^site_url:\s*['\"]?([^'\"\s]+)", (public.parent / "mkdocs.yml").read_text(), re.M)
+    path = urlparse(m.group(1)).path.strip("/") if m else ""
+    return path + "/" if path else ""
+
+
+@pytest.fixture(scope="module")
+def session(chromium, public, axe_path, tmp_path_factory):
+    prefix, root = site_prefix(public), public
+    if prefix:
+        root = tmp_path_factory.mktemp("a11y-root")
+        (root / prefix).parent.mkdir(parents=True, exist_ok=True)
+        (root / prefix.rstrip("/")).symlink_to(public, target_is_directory=True)
+    with serve(root) as base, browser() as b:
+        yield base + prefix, b
+
+
+def audit(session, axe_path: Path, path: str, scheme: str) -> list[dict]:
+    """axe's violations on one page in one colour scheme."""
+    base, b = session
+    ctx = b.new_context(viewport={"width": 1280, "height": 900})
+    ctx.add_init_script(path=str(axe_path))
+    page = ctx.new_page()
+    try:
+        page.goto(base + path)
+        page.wait_for_load_state("load")
+        set_scheme(page, scheme)
+        # scroll through so every figure goes live, as a reader would see it
+        height = page.evaluate("document.body.scrollHeight")
+        for y in range(0, height + 500, 500):
+            page.evaluate(f"window.scrollTo(0, {y})")
+            page.wait_for_timeout(40)
+        if page.locator("figure.fig").count():
+            try:
+                page.wait_for_function("[...document.querySelectorAll('figure.fig')]"
+                                       ".every(f => f.dataset.state === 'live')", timeout=15000)
+            except Exception:  # a figure that never goes live is test_browser's to report
+                pass
+        page.evaluate("window.scrollTo(0, 0)")
+        page.wait_for_timeout(300)  # let the header and transitions settle before colours are read
+        assert page.evaluate("typeof axe") == "object", f"{path}: axe-core was not injected"
+        return page.evaluate(RUN_AXE, TAGS)
+    finally:
+        ctx.close()
+
+
+def report(found: dict[tuple[str, str], list[dict]]) -> str:
+    lines = []
+    for (path, scheme), violations in found.items():
+        if not violations:
+            continue
+        lines.append(f"/{path} [{'dark' if scheme == 'slate' else 'light'}]:")
+        for v in violations:
+            more = len(v["targets"]) - 3
+            targets = ", ".join(v["targets"][:3]) + (f" (+{more} more)" if more > 0 else "")
+            lines.append(f"  {v['id']} ({v['impact']}): {v['help']} -- {targets}")
+    by_rule: dict[str, list[str]] = {}
+    for (path, _), violations in found.items():
+        for v in violations:
+            by_rule.setdefault(f"{v['id']} ({v['impact']})", []).append("/" + path)
+    n = sum(1 for vs in found.values() if vs)
+    summary = [f"  {rule}: {len(ps)} page(s)" for rule, ps in sorted(by_rule.items())]
+    return "\n".join([f"axe violations on {n} of {len(found)} page(s):", *summary, *lines])
+
+
+def check(session, axe_path, paths, scheme):
+    found = {(p, scheme): audit(session, axe_path, p, scheme) for p in paths}
+    # the whole result, for reading at leisure (tests/_artifacts/ is git-ignored)
+    out = ROOT / "tests" / "_artifacts" / f"axe-{'dark' if scheme == 'slate' else 'light'}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps({"/" + p: vs for (p, _), vs in found.items()}, indent=1))
+    if any(found.values()):
+        pytest.fail(report(found), pytrace=False)
+
+
+def test_axe_finds_no_violation_on_any_page_in_light_mode(public, session, axe_path):
+    paths = pages(public) + ["404.html"]
+    assert len(paths) > 50
+    check(session, axe_path, paths, "default")
+
+
+def test_axe_finds_no_violation_in_dark_mode(public, session, axe_path):
+    chapters = [p for p in pages(public) if p.startswith("chapters/")]
+    assert chapters and (public / DARK_FIGURE / "index.html").exists()
+    check(session, axe_path, ["", *chapters, DARK_FIGURE], "slate")
