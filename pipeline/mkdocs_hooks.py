@@ -324,6 +324,9 @@ def csp(page_html: str) -> str:
 
 def with_csp(output: str) -> str:
     tag = f'<meta http-equiv="Content-Security-Policy" content="{csp(output)}">'
+    # Material's search dialog has no accessible name: give it one
+    output = output.replace('<div class="md-search" data-md-component="search" role="dialog">',
+                            '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">', 1)
     return output.replace("<head>", "<head>\n    " + tag, 1)
 
 

@@ -265,6 +265,10 @@ def to_html(nb, slug: str) -> tuple[str, dict[str, bytes]]:
     body = re.sub(r'\s(id|data-mime-type|style)="[^"]*"', "", body)             # no duplicate ids; no inline
     #                                                                             styles (the CSP forbids them)
     body = re.sub(r"<(/?)h([1-4])\b", lambda m: f"<{m.group(1)}h{int(m.group(2)) + 2}", body)  # under an h2
+    # scrolling code and tables must be reachable from the keyboard; the index column has a name
+    body = body.replace("<pre>", '<pre tabindex="0">')
+    body = body.replace('<table border="1" class="dataframe">', '<table class="dataframe" tabindex="0">')
+    body = body.replace("<th></th>", '<th scope="col">row</th>')
     images: dict[str, bytes] = {}
 
     def extract(m):

@@ -28,10 +28,34 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _Gzip(_Quiet):
+    """Like a static host in production: gzip for text, and long cache lifetimes for assets."""
+    TEXT = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv", ".ipynb")
+
+    def send_head(self):
+        import gzip as gz
+        import io
+
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not (path.suffix in self.TEXT and path.is_file() and "gzip" in self.headers.get("Accept-Encoding", "")):
+            return super().send_head()
+        body = gz.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-cache" if path.suffix == ".html" else "public, max-age=31536000")
+        self.end_headers()
+        return io.BytesIO(body)
+
+
 @contextlib.contextmanager
-def serve(directory: Path):
-    """Serve `directory` on 127.0.0.1 at a free port; yields the base URL."""
-    handler = functools.partial(_Quiet, directory=str(directory))
+def serve(directory: Path, gzip: bool = False):
+    """Serve `directory` on 127.0.0.1 at a free port; yields the base URL. With gzip=True,
+    compress text and send cache headers, as a production static host does."""
+    handler = functools.partial(_Gzip if gzip else _Quiet, directory=str(directory))
     srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     t = threading.Thread(target=srv.serve_forever, daemon=True)
     t.start()
@@ -84,6 +108,7 @@ def shots(public: Path, out: Path) -> list[Path]:
                 for w, h in ((1280, 900), (360, 740)):
                     page = ctx.new_page(viewport={"width": w, "height": h})
                     page.goto(base + path)
+                    page.mouse.move(3, 3)  # a reader's first move: figures go live from then on
                     set_scheme(page, scheme)
                     page.wait_for_timeout(150)
                     # scroll through so every figure goes live

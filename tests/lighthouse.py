@@ -135,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
 
     pages = targets(args.public)
     results = []  # (label, path, chosen lhr, all perf scores)
-    with tempfile.TemporaryDirectory(prefix="lighthouse-") as tmp, serve(args.public) as base:
+    with tempfile.TemporaryDirectory(prefix="lighthouse-") as tmp, serve(args.public, gzip=True) as base:
         for n, (label, path) in enumerate(pages):
             runs = []
             for k in range(args.runs):

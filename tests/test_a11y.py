@@ -70,6 +70,7 @@ def audit(session, axe_path: Path, path: str, scheme: str) -> list[dict]:
     page = ctx.new_page()
     try:
         page.goto(base + path)
+        page.mouse.move(3, 3)  # a reader's first move: figures go live from then on
         page.wait_for_load_state("load")
         set_scheme(page, scheme)
         # scroll through so every figure goes live, as a reader would see it

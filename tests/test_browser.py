@@ -26,6 +26,7 @@ def visit(session, path, **ctx):
     page.on("pageerror", lambda e: log["errors"].append(str(e)))
     page.on("request", lambda r: log["requests"].append(r.url))
     page.goto(base + path)
+    page.mouse.move(3, 3)  # a reader's first move: figures go live from then on
     return page, log
 
 
@@ -75,6 +76,7 @@ def test_figures_readable_without_javascript(public, session):
     ctx = b.new_context(java_script_enabled=False)
     page = ctx.new_page()
     page.goto(base + "chapters/trend-lines/")
+    page.mouse.move(3, 3)  # a reader's first move: figures go live from then on
     imgs = page.locator("figure.fig .fig-light")
     assert imgs.count() >= 2
     for i in range(imgs.count()):
@@ -101,6 +103,7 @@ def test_figure_page_citation_versions_backlinks_and_downloads(public, session):
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(base + "figures/airspeed-record/")
+    page.mouse.move(3, 3)  # a reader's first move: figures go live from then on
     # copy the APA citation
     page.locator(".cite-copy").first.click()
     copied = page.evaluate("navigator.clipboard.readText()")
@@ -127,6 +130,7 @@ def test_figure_page_citation_versions_backlinks_and_downloads(public, session):
     assert "A newer version exists" in page.locator("main").inner_text()      # v1 is no longer current
     # back to the figure page, then into the essay where the figure appears
     page.goto(base + "figures/airspeed-record/")
+    page.mouse.move(3, 3)  # a reader's first move: figures go live from then on
     page.locator("#where-it-appears-in-the-argument + ul a").first.click()
     page.wait_for_url("**/chapters/trend-lines/#fig-airspeed-record")
     assert page.locator("#fig-airspeed-record").is_visible()

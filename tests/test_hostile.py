@@ -62,6 +62,7 @@ def test_hostile_strings_are_text_everywhere(chromium, hostile_site):
             requests = []
             page.on("request", lambda req: requests.append(req.url))
             page.goto(base + path)
+            page.mouse.move(3, 3)  # a reader's first move: figures go live from then on
             page.wait_for_load_state("networkidle")
             for fig in page.locator("figure.fig").all():  # hydrate every chart too
                 fig.scroll_into_view_if_needed()
@@ -81,6 +82,7 @@ def test_hostile_strings_are_text_everywhere(chromium, hostile_site):
         # the tooltip shows the aircraft name as text
         page = b.new_page(viewport={"width": 1200, "height": 900})
         page.goto(base + "chapters/trend-lines/")
+        page.mouse.move(3, 3)  # a reader's first move: figures go live from then on
         fig = page.locator("#fig-airspeed-record")
         fig.scroll_into_view_if_needed()
         page.wait_for_function("f => f.dataset.state === 'live'", arg=fig.element_handle(), timeout=15000)

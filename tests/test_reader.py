@@ -47,6 +47,7 @@ def test_chapter_pages_transfer_under_150_kb_before_any_figure_hydrates(public, 
                    else r.continue_())
         page.on("requestfinished", lambda r: got.append(r.url))
         page.goto(base + path)
+        page.mouse.move(3, 3)  # a reader's first move: figures go live from then on
         page.wait_for_load_state("networkidle")
         total, files = 0, []
         for u in got:
@@ -67,6 +68,7 @@ def test_dark_mode_switches_static_and_live_figures_without_reload(public, sessi
     base, b = session
     page = b.new_page(viewport={"width": 1200, "height": 900})
     page.goto(base + "chapters/trend-lines/")
+    page.mouse.move(3, 3)  # a reader's first move: figures go live from then on
     page.evaluate("window.__same_document = true")
     far = page.locator("figure.fig").last           # far below the fold: still static
     assert far.get_attribute("data-state") is None
@@ -94,6 +96,7 @@ def test_a_live_chart_is_usable_from_the_keyboard(public, session):
     base, b = session
     page = b.new_page(viewport={"width": 1200, "height": 900})
     page.goto(base + "chapters/trend-lines/")
+    page.mouse.move(3, 3)  # a reader's first move: figures go live from then on
     fig = page.locator("#fig-airspeed-record")
     fig.scroll_into_view_if_needed()
     page.wait_for_function("f => f.dataset.state === 'live'", arg=fig.element_handle(), timeout=15000)
@@ -122,6 +125,7 @@ def test_no_page_scrolls_sideways_at_360_px(public, session):
     for path in pages(public):
         page = ctx.new_page()
         page.goto(base + path)
+        page.mouse.move(3, 3)  # a reader's first move: figures go live from then on
         page.wait_for_load_state("networkidle")
         for fig in page.locator("figure.fig").all():  # live charts too
             fig.scroll_into_view_if_needed()
@@ -138,6 +142,7 @@ def test_touch_shows_a_tooltip(public, session):
     ctx = b.new_context(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True)
     page = ctx.new_page()
     page.goto(base + "chapters/trend-lines/")
+    page.mouse.move(3, 3)  # a reader's first move: figures go live from then on
     fig = page.locator("#fig-airspeed-record")
     fig.scroll_into_view_if_needed()
     page.wait_for_function("f => f.dataset.state === 'live'", arg=fig.element_handle(), timeout=15000)
@@ -155,6 +160,7 @@ def test_print_shows_vector_figures_with_their_permalinks(public, session):
     base, b = session
     page = b.new_page(viewport={"width": 1200, "height": 900})
     page.goto(base + "chapters/trend-lines/")
+    page.mouse.move(3, 3)  # a reader's first move: figures go live from then on
     page.emulate_media(media="print")
     fig = page.locator("#fig-cpu-clock-speed")
     img = fig.locator(".fig-static .fig-light")

@@ -181,10 +181,19 @@
     }, 150);
   }
 
-  function init() {
-    window.addEventListener("resize", resize);
-    window.addEventListener("scroll", hideTip, { passive: true });
-    var figs = document.querySelectorAll("figure.fig[data-spec]");
+  // Wide tables scroll sideways inside Material's wrapper: make each wrapper a keyboard stop.
+  function focusableScrollers() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (w) {
+      if (w.scrollWidth > w.clientWidth + 1 && !w.hasAttribute("tabindex")) {
+        w.tabIndex = 0;
+        w.setAttribute("role", "region");
+        var cap = w.querySelector("caption");
+        w.setAttribute("aria-label", cap ? cap.textContent : "Table (scrolls sideways)");
+      }
+    });
+  }
+
+  function observe(figs) {
     if ("IntersectionObserver" in window) {
       var io = new IntersectionObserver(function (entries) {
         entries.forEach(function (e) {
@@ -195,6 +204,30 @@
     } else {
       figs.forEach(mount);
     }
+  }
+
+  function init() {
+    window.addEventListener("resize", resize);
+    window.addEventListener("scroll", hideTip, { passive: true });
+    focusableScrollers();
+    setTimeout(focusableScrollers, 500);  // after Material has wrapped the tables
+    var figs = document.querySelectorAll("figure.fig[data-spec]");
+    // The static SVG is the figure; the live chart adds tooltips and selection. It loads
+    // once the reader does something (scroll, pointer, key, touch) and the figure is near
+    // the viewport, so a page that is only being looked at costs no script at all.
+    var started = false;
+    function start() {
+      if (started) return;
+      started = true;
+      ["scroll", "pointermove", "pointerdown", "keydown", "touchstart"].forEach(function (t) {
+        window.removeEventListener(t, start, true);
+      });
+      observe(figs);
+    }
+    ["scroll", "pointermove", "pointerdown", "keydown", "touchstart"].forEach(function (t) {
+      window.addEventListener(t, start, { capture: true, passive: true });
+    });
+    figs.forEach(function (f) { f.addEventListener("focusin", function () { mount(f); }); });
     document.querySelectorAll(".fig-copy").forEach(function (b) {
       b.addEventListener("click", function () {
         var url = b.dataset.permalink;
