@@ -183,12 +183,14 @@
 
   // Wide tables scroll sideways inside Material's wrapper: make each wrapper a keyboard stop.
   function focusableScrollers() {
-    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (w) {
+    document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset table").forEach(function (w) {
       if (w.scrollWidth > w.clientWidth + 1 && !w.hasAttribute("tabindex")) {
         w.tabIndex = 0;
-        w.setAttribute("role", "region");
-        var cap = w.querySelector("caption");
-        w.setAttribute("aria-label", cap ? cap.textContent : "Table (scrolls sideways)");
+        if (w.tagName !== "TABLE") {  // a table keeps its own role and caption
+          w.setAttribute("role", "region");
+          var cap = w.querySelector("caption");
+          w.setAttribute("aria-label", cap ? cap.textContent : "Table (scrolls sideways)");
+        }
       }
     });
   }
