@@ -117,6 +117,7 @@ def figure_html(meta: dict, number: int, base: str, files: str | None = None) ->
         f'<a href="{d}.svg" download>SVG</a> · <a href="{d}.png" download>PNG</a> · '
         f'<a href="{d}.csv" download>CSV</a> · <a href="{d}.vl.json" download>Vega-Lite spec</a> · '
         + (f'<a href="{d}.ipynb" download>Notebook</a> · ' if meta.get("notebook") else "") +
+        f'<a href="{base}figures/{s}/#data-{s}">Data table ({meta.get("rows", "?")} rows)</a> · '
         f'<a href="{base}figures/{s}/">Figure page: versions, citation, how it was made</a> · '
         f'<button type="button" class="fig-copy" data-permalink="{e(permalink)}">Copy permalink</button></p>'
         f'<p class="fig-print">Permalink: {e(permalink)}</p>'
@@ -234,7 +235,7 @@ def table_html(meta: dict, columns: list[str], page: str) -> str:
 
     head = "".join(f'<th scope="col">{e(heading(c))}</th>' for c in columns)
     body = "".join("<tr>" + "".join(f"<td>{cell(c, r[c])}</td>" for c in columns) + "</tr>" for r in rows)
-    return (f'<div class="md-typeset__table data-table"><table><caption>{e(meta["title"])} — '
+    return (f'<div class="md-typeset__table data-table" id="data-{s}"><table><caption>{e(meta["title"])} — '
             f'the data behind <a href="#fig-{s}">the figure</a> ({len(rows)} rows)</caption>'
             f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
 

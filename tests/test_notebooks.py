@@ -24,25 +24,37 @@ from pipeline import notebook  # noqa: E402
 from pipeline.figures import FigureError  # noqa: E402
 
 
-@pytest.mark.parametrize("slug", SLUGS)
-def test_downloaded_notebook_reproduces_the_published_spec(public, tmp_path, slug):
-    """As a reader would: the .ipynb and the .csv in an empty folder, `jupyter nbconvert --execute`."""
+def _run_downloaded(public, folder, slug) -> str | None:
+    """As a reader would: the .ipynb and the .csv in an empty folder, `jupyter nbconvert --execute`.
+    Returns what went wrong, or None."""
     d = public / "figures" / slug
+    folder.mkdir()
     for name in (f"{slug}.ipynb", f"{slug}.csv"):
-        shutil.copyfile(d / name, tmp_path / name)
+        shutil.copyfile(d / name, folder / name)
     r = subprocess.run([sys.executable, "-m", "nbconvert", "--to", "notebook", "--execute",
-                        "--output", "ran.ipynb", f"{slug}.ipynb"], cwd=tmp_path, capture_output=True, text=True,
+                        "--output", "ran.ipynb", f"{slug}.ipynb"], cwd=folder, capture_output=True, text=True,
                        timeout=300)
-    assert r.returncode == 0, r.stderr[-2000:]
-    spec = tmp_path / f"{slug}.notebook.vl.json"
-    assert spec.read_bytes() == (d / f"{slug}.vl.json").read_bytes()
-    ran = nbformat.read(tmp_path / "ran.ipynb", as_version=4)
-    # the chart is drawn as a static SVG, and no output is an error
-    kinds = {k for c in ran.cells if c.cell_type == "code" for o in c.outputs for k in o.get("data", {})}
-    assert "image/svg+xml" in kinds
-    assert not [o for c in ran.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
-    assert not [o for c in ran.cells if c.cell_type == "code" for o in c.outputs
-                if o.output_type == "stream" and o.name == "stderr"], "warnings in the notebook"
+    if r.returncode != 0:
+        return f"{slug}: nbconvert failed: {r.stderr[-800:]}"
+    if (folder / f"{slug}.notebook.vl.json").read_bytes() != (d / f"{slug}.vl.json").read_bytes():
+        return f"{slug}: the spec differs from the published one"
+    ran = nbformat.read(folder / "ran.ipynb", as_version=4)
+    outputs = [o for c in ran.cells if c.cell_type == "code" for o in c.outputs]
+    if "image/svg+xml" not in {k for o in outputs for k in o.get("data", {})}:
+        return f"{slug}: no SVG chart among the outputs"
+    if [o for o in outputs if o.output_type == "error" or (o.output_type == "stream" and o.name == "stderr")]:
+        return f"{slug}: an error or a warning in the outputs"
+    return None
+
+
+def test_every_downloaded_notebook_reproduces_the_published_spec(public, tmp_path):
+    """All figures, two at a time (the machine has two cores)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        problems = [p for p in pool.map(lambda s: _run_downloaded(public, tmp_path / s, s), SLUGS) if p]
+    assert problems == []
+    assert len(SLUGS) >= 14
 
 
 def _published(public, slug):
