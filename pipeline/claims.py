@@ -20,13 +20,9 @@ such a site, and the pages then say in plain sight that the claim no longer hold
 """
 from __future__ import annotations
 
-import importlib
 import json
 import math
 import os
-import shutil
-import sys
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -97,11 +93,10 @@ def compute(root: Path, res: dict, out: Path) -> dict:
     """Run every claim's check on the current data; write claims.json into `out` (atomically)."""
     from pipeline import data as datamod
 
+    from pipeline.values import load_modules, write_json
+
     REGISTRY.clear()
-    for path in modules(root):
-        name = f"figures.{path.stem}"
-        mod = sys.modules.get(name)
-        importlib.reload(mod) if mod else importlib.import_module(name)
+    load_modules(modules(root))
     frames, result = {}, {}
     for c in REGISTRY.values():
         where = f"figures: claim {c.name!r}"
@@ -128,13 +123,7 @@ def compute(root: Path, res: dict, out: Path) -> dict:
             "data": [{"resource": d, "path": res[d].rel, "version": res[d].descriptor.get("version"),
                       "digest": res[d].digest} for d in c.data],
         }
-    tmp = Path(tempfile.mkdtemp(dir=out.parent, prefix=".claims-"))
-    (tmp / "claims.json").write_text(json.dumps(result, indent=1, sort_keys=True, ensure_ascii=False) + "\n",
-                                     encoding="utf-8")
-    os.chmod(tmp, 0o755)
-    if out.exists():
-        shutil.rmtree(out)
-    os.replace(tmp, out)
+    write_json(out, "claims.json", result)
     return result
 
 

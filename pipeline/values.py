@@ -49,16 +49,32 @@ def value_modules(root: Path) -> list[Path]:
     return sorted((root / "figures").glob("_values*.py"))
 
 
-def compute(root: Path, res: dict, out: Path) -> dict:
-    from pipeline import data as datamod
-
+def load_modules(paths: list[Path]) -> None:
+    """(Re)import declaration modules (figures/_values*.py, figures/_claims*.py): their decorators
+    fill a registry."""
     import sys
 
-    REGISTRY.clear()
-    for path in value_modules(root):
+    for path in paths:
         name = f"figures.{path.stem}"
         mod = sys.modules.get(name)
         importlib.reload(mod) if mod else importlib.import_module(name)
+
+
+def write_json(out: Path, name: str, obj) -> None:
+    """`out/name` holding obj, written into a temporary folder and swapped in whole."""
+    tmp = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.parent.name}-"))
+    (tmp / name).write_text(json.dumps(obj, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+    os.chmod(tmp, 0o755)
+    if out.exists():
+        shutil.rmtree(out)
+    os.replace(tmp, out)
+
+
+def compute(root: Path, res: dict, out: Path) -> dict:
+    from pipeline import data as datamod
+
+    REGISTRY.clear()
+    load_modules(value_modules(root))
     frames = {}
     result = {}
     for v in REGISTRY.values():
@@ -74,10 +90,5 @@ def compute(root: Path, res: dict, out: Path) -> dict:
         raw = _plain(raw)
         result[v.name] = {"value": raw, "text": v.fmt.format(raw), "unit": v.unit,
                           "data": [res[d].rel for d in v.data]}
-    tmp = Path(tempfile.mkdtemp(dir=out.parent, prefix=".values-"))
-    (tmp / "values.json").write_text(json.dumps(result, indent=1, sort_keys=True), encoding="utf-8")
-    os.chmod(tmp, 0o755)
-    if out.exists():
-        shutil.rmtree(out)
-    os.replace(tmp, out)
+    write_json(out, "values.json", result)
     return result

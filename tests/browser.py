@@ -91,6 +91,12 @@ def pages(public: Path) -> list[str]:
     return out
 
 
+def go_live(page, fig, timeout: int = 15000) -> None:
+    """Bring a figure into view, as a reader scrolling to it, and wait for its live chart."""
+    fig.scroll_into_view_if_needed()
+    page.wait_for_function("f => f.dataset.state === 'live'", arg=fig.element_handle(), timeout=timeout)
+
+
 def set_scheme(page, scheme: str) -> None:
     """Switch light/dark the way a reader does: with the palette toggle in the header."""
     if page.evaluate("document.body.getAttribute('data-md-color-scheme')") != scheme:

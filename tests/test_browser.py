@@ -7,7 +7,7 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from browser import browser, pages, serve
+from browser import browser, go_live, pages, serve
 
 pytestmark = pytest.mark.browser
 
@@ -49,8 +49,7 @@ def test_every_figure_goes_live_with_tooltips_and_nothing_leaves_loopback(public
         assert figures.count() == count
         for i in range(count):
             fig = figures.nth(i)
-            fig.scroll_into_view_if_needed()
-            page.wait_for_function("f => f.dataset.state === 'live'", arg=fig.element_handle(), timeout=15000)
+            go_live(page, fig)
             assert fig.locator(".fig-live svg").count() == 1
             assert fig.locator(".fig-static").is_hidden()
             # hover the data points one by one until a tooltip shows

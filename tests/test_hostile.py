@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from browser import browser, serve
+from browser import browser, go_live, serve
 from conftest import run_build
 
 pytestmark = pytest.mark.browser
@@ -65,8 +65,7 @@ def test_hostile_strings_are_text_everywhere(chromium, hostile_site):
             page.mouse.move(3, 3)  # a reader's first move: figures go live from then on
             page.wait_for_load_state("networkidle")
             for fig in page.locator("figure.fig").all():  # hydrate every chart too
-                fig.scroll_into_view_if_needed()
-                page.wait_for_function("f => f.dataset.state === 'live'", arg=fig.element_handle(), timeout=15000)
+                go_live(page, fig)
             assert page.evaluate("window.__pwned") is None, path
             assert page.locator("img[src='x']").count() == 0, path
             assert not page.evaluate("[...document.scripts].some(s => s.textContent.includes('__pwned'))"), path
@@ -84,8 +83,7 @@ def test_hostile_strings_are_text_everywhere(chromium, hostile_site):
         page.goto(base + "chapters/trend-lines/")
         page.mouse.move(3, 3)  # a reader's first move: figures go live from then on
         fig = page.locator("#fig-airspeed-record")
-        fig.scroll_into_view_if_needed()
-        page.wait_for_function("f => f.dataset.state === 'live'", arg=fig.element_handle(), timeout=15000)
+        go_live(page, fig)
         marks = fig.locator(".fig-live svg path[role='graphics-symbol']")
         seen = ""
         for j in range(marks.count() - 1, -1, -1):     # the record is the last point

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import browser, pages, serve, set_scheme
+from browser import browser, go_live, pages, serve, set_scheme
 
 KB = 1024
 
@@ -77,8 +77,7 @@ def test_dark_mode_switches_static_and_live_figures_without_reload(public, sessi
     assert far.get_attribute("data-state") is None
     assert far.locator(".fig-dark").is_visible() and far.locator(".fig-light").is_hidden()
     fig = page.locator("#fig-cpu-clock-speed")
-    fig.scroll_into_view_if_needed()
-    page.wait_for_function("f => f.dataset.state === 'live'", arg=fig.element_handle(), timeout=15000)
+    go_live(page, fig)
     ink = "f => [...f.querySelectorAll('.fig-live svg text')].map(t => t.getAttribute('fill'))"
     dark = set(page.evaluate(ink, fig.element_handle()))
     assert {"#e6edf3", "#9da7b3"} & dark and not {"#1f2328", "#59636e"} & dark, dark
@@ -98,8 +97,7 @@ def test_a_live_chart_is_usable_from_the_keyboard(public, session):
     page.goto(base + "chapters/trend-lines/")
     page.mouse.move(3, 3)  # a reader's first move: figures go live from then on
     fig = page.locator("#fig-airspeed-record")
-    fig.scroll_into_view_if_needed()
-    page.wait_for_function("f => f.dataset.state === 'live'", arg=fig.element_handle(), timeout=15000)
+    go_live(page, fig)
     live = fig.locator(".fig-live")
     # reachable with Tab: the next stop after the figure's number is the chart itself
     page.locator("#fig-airspeed-record .fig-num").focus()
@@ -128,8 +126,7 @@ def test_no_page_scrolls_sideways_at_360_px(public, session):
         page.mouse.move(3, 3)  # a reader's first move: figures go live from then on
         page.wait_for_load_state("networkidle")
         for fig in page.locator("figure.fig").all():  # live charts too
-            fig.scroll_into_view_if_needed()
-            page.wait_for_function("f => f.dataset.state === 'live'", arg=fig.element_handle(), timeout=15000)
+            go_live(page, fig)
         over = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert over <= 0, (path, over)
         page.close()
@@ -144,8 +141,7 @@ def test_touch_shows_a_tooltip(public, session):
     page.goto(base + "chapters/trend-lines/")
     page.mouse.move(3, 3)  # a reader's first move: figures go live from then on
     fig = page.locator("#fig-airspeed-record")
-    fig.scroll_into_view_if_needed()
-    page.wait_for_function("f => f.dataset.state === 'live'", arg=fig.element_handle(), timeout=15000)
+    go_live(page, fig)
     marks = fig.locator(".fig-live svg path[role='graphics-symbol']")
     for j in range(marks.count()):
         marks.nth(j).tap(force=True)
