@@ -303,7 +303,7 @@ def on_page_content(html_text, page, config, files):
     def body(m):
         meta = STATE["figures"][m.group(1)]
         return (Path(meta["notebook"]) / f"{m.group(1)}.notebook.html").read_text(encoding="utf-8")
-    return NOTEBOOK.sub(lambda m: f'<div class="nb">{body(m)}</div>', html_text)
+    return NOTEBOOK.sub(lambda m: f'<div class="nb" data-search-exclude>{body(m)}</div>', html_text)
 
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*\btype=\"application/json\")[^>]*>(.*?)</script>", re.S)

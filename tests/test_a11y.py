@@ -93,6 +93,13 @@ def audit(session, axe_path: Path, path: str, scheme: str) -> list[dict]:
         page.wait_for_timeout(300)  # let the header and transitions settle before colours are read
         assert page.evaluate("typeof axe") == "object", f"{path}: axe-core was not injected"
         found = page.evaluate(RUN_AXE, TAGS)
+        if scheme == "default":  # issue 7: no sideways scrolling on a 360 px phone, live charts included
+            page.set_viewport_size({"width": 360, "height": 740})
+            page.wait_for_timeout(400)  # the charts' resize handler is debounced
+            over = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            if over > 0:
+                found.append({"id": "overflow-360", "impact": "serious", "targets": [],
+                              "help": f"the page scrolls {over} px sideways at 360 px"})
         leaks = [f"CSP violation: {v}" for v in page.evaluate("window.__csp")]
         leaks += [f"request off the origin: {u}" for u in requests
                   if not u.startswith(("data:", "blob:")) and urlparse(u).hostname != "127.0.0.1"]
