@@ -3,6 +3,8 @@
 One short function per claim: it computes the claim's numbers from the data package and
 returns whether the statement still holds. See pipeline/claims.py.
 """
+import re
+
 import numpy as np
 
 from figures import _values as v
@@ -126,3 +128,111 @@ def stock_largest_share(s, m):
                          "have grown at least a hundredfold (two orders of magnitude) and the largest is at least a "
                          "tenth of the central estimate (within one order of magnitude of it).",
                  rows=[str(first.id), str(big.id), "effective-stock"])
+
+
+ST = ("text_stock",)
+
+
+@claim("stock-range-wide", ST, chapter="trend-lines", by="annotation", figure="training-data-vs-stock",
+       text="It puts the stock of public, human-written text of training quality at about {central:,.0f} trillion "
+            "tokens, with a wide uncertainty range of {low:,.0f} to {high:,.0f} trillion.")
+def stock_range_wide(s):
+    r = st.row(s, "effective-stock")
+    spread = r.high / r.low
+    return Check(holds=r.low <= r.central <= r.high and spread >= 5,
+                 numbers={"central": r.central / 1e12, "low": r.low / 1e12, "high": r.high / 1e12, "spread": spread},
+                 working=f"effective stock: central {r.central:,.3g}, {r.interval} {r.low:,.3g} to {r.high:,.3g} tokens; "
+                         f"high / low = {spread:.1f}. Holds while the central estimate lies inside the interval and the "
+                         "interval is wide: its top at least five times its bottom.",
+                 rows=["effective-stock"])
+
+
+@claim("youtube-default-share", YTLM, chapter="trend-lines", by="annotation", figure="youtube-back-of-envelope",
+       text="With the default assumptions the transcripts come to about {before:,.1f} trillion tokens before filtering "
+            "and {after:,.0f} billion after, only {share:.0%} of Llama 3's training set.")
+def youtube_default_share(est, models):
+    tokens, kept = yt.stages(est)[3:5]
+    llama = yt.llama3_tokens(models)
+    return Check(holds=kept < tokens and kept / llama < 0.1,
+                 numbers={"before": tokens / 1e12, "after": kept / 1e9, "share": kept / llama},
+                 working=f"tokens at the default assumptions {tokens:,.4g}, × share kept {yt.defaults(est)['share-kept']:g} "
+                         f"= {kept:,.4g}; Llama 3 8B trained on {llama:,.3g}, so {kept / llama:.1%}. Holds while the "
+                         "filtered default total is less than a tenth of Llama 3's training set.",
+                 rows=list(yt.CHAIN) + ["llama-3-8b"])
+
+
+@claim("cpu-decades-rising", MILE, chapter="trend-lines", by="annotation", figure="cpu-clock-speed",
+       text="For {decades} decades, each new generation of microprocessors ran at a higher clock speed: from "
+            "{first_mhz:,.2f} MHz for the first commercial microprocessor in {first} to {peak_mhz:,.0f} MHz for the "
+            "{part} in {peak}, roughly {growth:,.0f} times faster.")
+def cpu_decades_rising(m):
+    peak, first = v.clock_peak(m), m.sort_values("year").iloc[0]
+    early = m[m.year <= peak.year]
+    fastest = early.groupby((early.year - first.year) // 5).base_mhz.max()
+    rising = bool((fastest.diff().dropna() > 0).all())
+    growth = peak.base_mhz / first.base_mhz
+    return Check(holds=rising and growth >= 1000,
+                 numbers={"decades": v.cpu_decades_rising(m), "first_mhz": first.base_mhz, "first": int(first.year),
+                          "peak_mhz": peak.base_mhz, "part": peak.processor, "peak": int(peak.year), "growth": growth},
+                 working="fastest base clock in each five-year window from " f"{first.year}: "
+                         + ", ".join(f"{first.year + 5 * int(k)}-{first.year + 5 * int(k) + 4} {x:,.4g} MHz"
+                                     for k, x in fastest.items())
+                         + f"; {peak.base_mhz:,.0f} / {first.base_mhz:g} = {growth:,.0f}. Holds while every five-year "
+                         "window up to the peak brought a faster part than the window before, and the total rise is "
+                         "at least a thousandfold.",
+                 rows=list(early.id))
+
+
+@claim("cpu-boost-just", MILE, chapter="trend-lines", by="annotation", figure="cpu-clock-speed",
+       text="Even the short single-core “boost” of the fastest {latest} part reaches just {boost:,.0f} MHz, "
+            "{ratio:.2f} times the fastest base clock of {ref}.")
+def cpu_boost_just(m):
+    upto, latest = m[m.year <= STALL], int(m.year.max())
+    peak = upto.loc[upto.base_mhz.idxmax()]  # the same reference as cpu-clock-stalled
+    top = m[m.year == latest].sort_values("boost_mhz").iloc[-1]
+    ratio, years, doubling = top.boost_mhz / peak.base_mhz, latest - int(peak.year), v.cpu_doubling_years(m)
+    return Check(holds=ratio < 4,
+                 numbers={"latest": latest, "boost": top.boost_mhz, "ratio": ratio, "years": years,
+                          "doubling": doubling, "ref": STALL},
+                 working=f"{top.processor} boost {top.boost_mhz:,.0f} MHz / {peak.processor} base {peak.base_mhz:,.0f} "
+                         f"MHz = {ratio:.3f}, over {years} years; before the peak the clock doubled every "
+                         f"{doubling:.1f} years. Holds while the boost stays under 4 times the {STALL} best: fewer than two "
+                         f"doublings in {years} years, which the earlier trend delivered in {2 * doubling:.1f}.",
+                 rows=[str(peak.id), str(top.id)])
+
+
+@claim("airspeed-jets-took-over", AIR, chapter="trend-lines", by="annotation", figure="airspeed-record",
+       text="The first officially recognised record, in {first_year}, was {first_kmh:,.0f} km/h. Piston engines took "
+            "it as far as {piston:,.0f} km/h; the first jet record followed in {jet_year}, and every record since has "
+            "been set by a jet.")
+def airspeed_jets_took_over(r):
+    piston, jets = r[r.engine == "piston"], r[r.engine == "jet"]
+    jet_year = int(jets.year.min())
+    first_jet = jets[jets.year == jet_year].sort_values("speed_kmh").iloc[0]
+    later = r[r.year >= jet_year]
+    return Check(holds=bool((later.engine == "jet").all()) and piston.speed_kmh.max() < first_jet.speed_kmh
+                 and int(piston.year.max()) < jet_year,
+                 numbers={"first_year": int(v.airspeed_first_official_year(r)),
+                          "first_kmh": v.airspeed_first_official_kmh(r), "piston": piston.speed_kmh.max(),
+                          "jet_year": jet_year},
+                 working=f"fastest piston record {piston.speed_kmh.max():,.1f} km/h "
+                         f"({piston.loc[piston.speed_kmh.idxmax(), 'aircraft']}, {int(piston.year.max())} the last "
+                         f"piston year); first jet record {first_jet.aircraft}, {first_jet.speed_kmh:,.1f} km/h in "
+                         f"{jet_year}; engines of the {len(later)} records from {jet_year} on: "
+                         f"{later.engine.value_counts().to_dict()}. Holds while no piston record is dated after the "
+                         "first jet record, the first jet record beats every piston one, and all later records are jets.",
+                 rows=[str(piston.loc[piston.speed_kmh.idxmax(), 'id']), str(first_jet.id)])
+
+
+@claim("airspeed-sr71-growth", AIR, chapter="trend-lines", by="annotation", figure="airspeed-record",
+       text="In {year} a {aircraft} flew at {kmh:,.0f} km/h, about {growth:,.0f} times the first official record.")
+def airspeed_sr71_growth(r):
+    best = v._record(r)
+    growth = v.airspeed_growth_official(r)
+    return Check(holds=growth >= 10,
+                 numbers={"year": int(best.year), "aircraft": re.sub(r"\s*\(.*?\)", "", best.aircraft),
+                          "kmh": best.speed_kmh, "growth": growth},
+                 working=f"fastest record {best.aircraft} {best.speed_kmh:,.2f} km/h / first official record "
+                         f"{v.airspeed_first_official_kmh(r):,.3f} km/h ({v.airspeed_first_official_year(r)}) = "
+                         f"{growth:.1f}. Holds while the record climbed at least tenfold from the first official one.",
+                 rows=[str(best.id), str(r[r.official.fillna(False)].sort_values("date").iloc[0].id)])

@@ -3,7 +3,7 @@
 One short function per claim; see pipeline/claims.py.
 """
 from figures import _values_agi as agi
-from pipeline.claims import Check, claim
+from pipeline.claims import Check, as_of, claim
 
 AGI = ("agi_predictions",)
 LEADER, SURVEY = "AI company leader", "Expert survey"
@@ -35,3 +35,17 @@ def agi_list_headline_heavy(df):
                          "leaders make up at least half of the list (and outnumber the surveys), i.e. while the list "
                          "is weighted towards people who make headlines.",
                  rows=list(df.id))
+
+
+@claim("agi-simon-passed", AGI, chapter="ladder-of-generality", by="annotation", figure="agi-predictions",
+       text="Herbert Simon predicted in {said} that machines would do any work a person can do by {year}; that "
+            "deadline passed {since} years ago.")
+def agi_simon_passed(df):
+    r = agi.row(df, "simon-1960")
+    year, said, now = int(agi.deadline(df)[df.id == "simon-1960"].iloc[0]), int(r.said_date.year), as_of().year
+    return Check(holds=year < now,
+                 numbers={"said": said, "year": year, "since": now - year},
+                 working=f"simon-1960: said {r.said_date:%Y-%m-%d}, deadline {year}; checked as of {as_of()}: "
+                         f"{now} - {year} = {now - year} years. Holds while the deadline lies before the year the "
+                         "claims are checked.",
+                 rows=["simon-1960"])

@@ -168,3 +168,43 @@ def moe_sparser_since_essay(df):
                          f"{tb:g}B before, {ta:g}B after. Holds while the later median share is lower and the largest "
                          "later model is larger.",
                  rows=list(df.id))
+
+
+@claim("gpt4o-quarter-is-output", PRICES, chapter="smaller-models", by="annotation", figure="price-vs-capability",
+       text="“A quarter” holds for output tokens: GPT-4o's output price is {out:.0%} of GPT-4's, its input price "
+            "{inp:.0%}, and a typical three-to-one mix of input and output {blend:.0%}.")
+def gpt4o_quarter_is_output(p):
+    out, inp = pr.gpt4o_gpt4_output_share(p), pr.gpt4o_gpt4_input_share(p)
+    blend = pr.gpt4o_gpt4_blended_share(p)
+    return Check(holds=abs(out - 0.25) <= 0.025 and inp < out and blend < out,
+                 numbers={"out": out, "inp": inp, "blend": blend},
+                 working=f"GPT-4o / GPT-4 price: output {out:.3f}, input {inp:.3f}, blended (3 input : 1 output) "
+                         f"{blend:.3f}. Holds while the output share rounds to a quarter (within 2.5 points of 25%) "
+                         "and the input and blended shares are lower, so 'a quarter' is the output-token figure.",
+                 rows=["gpt-4o", "gpt-4"])
+
+
+@claim("sonnet-same-share-both", PRICES, chapter="smaller-models", by="annotation", figure="price-vs-capability",
+       text="Claude 3.5 Sonnet costs {share:.0%} of Claude 3 Opus on either kind of token.")
+def sonnet_same_share_both(p):
+    inp, out = pr.sonnet35_opus3_input_share(p), pr.sonnet35_opus3_output_share(p)
+    return Check(holds=abs(inp - out) < 0.005,
+                 numbers={"share": out, "input": inp, "output": out},
+                 working=f"Claude 3.5 Sonnet / Claude 3 Opus: input {inp:.4f}, output {out:.4f}. Holds while the two "
+                         "shares agree to within half a percentage point.",
+                 rows=["claude-3-5-sonnet", "claude-3-opus"])
+
+
+@claim("moe-median-sparse", MOE, chapter="smaller-models", by="annotation", figure="moe-active-parameters",
+       text="Across the {n} mixture-of-experts models in our data, the median model uses {median:.0%} of its "
+            "parameters for each token; {lowest_model} uses only {lowest:.1%}.")
+def moe_median_sparse(df):
+    share = moe.active_share(df)
+    med, low = share.median(), share.min()
+    return Check(holds=med <= 0.25,
+                 numbers={"n": len(df), "median": med, "lowest_model": moe.lowest_active_share_model(df),
+                          "lowest": low},
+                 working="active / total parameters: " + ", ".join(f"{i} {s:.3f}" for i, s in zip(df.id, share))
+                         + f"; median {med:.3f}, lowest {low:.4f}. Holds while the median model uses at most a "
+                         "quarter of its parameters per token.",
+                 rows=list(df.id))

@@ -134,3 +134,49 @@ def arc2_reset(df):
                          f"{best.score_pct:g}% ({best.system}); average human test-taker {h:g}%. Holds while the best "
                          "score at launch is under a tenth of the human average.",
                  rows=[str(best.id), "arc2-human-average-test-taker"])
+
+
+@claim("chinchilla-floor-balanced", FITS, chapter="scaling-laws", by="annotation", figure="scaling-laws",
+       text="In its fit the loss approaches an irreducible minimum of {e:.2f} nats that no amount of scale removes, and "
+            "data matters as much as size: the exponents for parameters and for training tokens are close "
+            "({alpha:.2f} and {beta:.2f}), with about {ratio:.0f} training tokens per parameter being compute-optimal.")
+def chinchilla_floor_balanced(fits):
+    alpha, beta = sc.scaling_chinchilla_alpha(fits), sc.scaling_chinchilla_beta(fits)
+    a = beta / (alpha + beta)
+    return Check(holds=sc.scaling_chinchilla_e(fits) > 0 and 0.4 <= a <= 0.6,
+                 numbers={"e": sc.scaling_chinchilla_e(fits), "alpha": alpha, "beta": beta,
+                          "ratio": sc.tokens_per_param(fits), "n_exponent": a, "d_exponent": 1 - a},
+                 working=f"Hoffmann et al. L = E + A/N^alpha + B/D^beta with E = {sc.scaling_chinchilla_e(fits):g}, "
+                         f"alpha = {alpha:g}, beta = {beta:g}; the compute-optimal model grows as N ∝ C^{a:.3f} and "
+                         f"D ∝ C^{1 - a:.3f} (a = beta / (alpha + beta)); chinchilla_D / chinchilla_N = "
+                         f"{sc.tokens_per_param(fits):g}. Holds while the floor is positive and neither parameters nor "
+                         "tokens take more than 60% of the scaling exponent (0.4 ≤ a ≤ 0.6): both grow at about the "
+                         "same rate as compute rises.",
+                 rows=[f"hoffmann-2022/{p}" for p in ("E", "alpha", "beta", "chinchilla_N", "chinchilla_D")])
+
+
+@claim("arc1-past-human", ARC, chapter="scaling-laws", by="annotation", figure="arc-scores",
+       text="By {date}, {system} had reached {score:.4g}% on ARC-AGI-1, above the {human:.4g}% average of people "
+            "recruited online.")
+def arc1_past_human(df):
+    b, h = arc.best(df, "ARC-AGI-1"), arc.human_arc1_average(df)
+    return Check(holds=b.score_pct > h,
+                 numbers={"date": b.date.strftime("%B %Y"), "system": b.system, "score": b.score_pct, "human": h},
+                 working=f"best held-out ARC-AGI-1 system score in the data: {b.score_pct:g}% ({b.system}, "
+                         f"{b.date:%Y-%m-%d}); average crowd worker {h:g}%. Holds while the best system score is above "
+                         "the human average.",
+                 rows=[str(b.id), "arc1-human-h-arc-average"])
+
+
+@claim("arc2-past-human", ARC, chapter="scaling-laws", by="annotation", figure="arc-scores",
+       text="Scores then climbed to {score:.4g}% by {date}, past that human average.")
+def arc2_past_human(df):
+    b, h = arc.best(df, "ARC-AGI-2"), arc.human_arc2_average(df)
+    launch = arc.best(df, "ARC-AGI-2", arc.first_published(df, "ARC-AGI-2"))
+    return Check(holds=b.score_pct > h and b.date > launch.date,
+                 numbers={"score": b.score_pct, "date": b.date.strftime("%B %Y"), "human": h,
+                          "system": b.system, "at_launch": launch.score_pct},
+                 working=f"best held-out ARC-AGI-2 score: {b.score_pct:g}% ({b.system}, {b.date:%Y-%m-%d}), against "
+                         f"{launch.score_pct:g}% at launch and a human average of {h:g}%. Holds while the best score, "
+                         "set after launch, is above the average human test-taker's.",
+                 rows=[str(b.id), str(launch.id), "arc2-human-average-test-taker"])
