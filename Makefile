@@ -1,5 +1,6 @@
 # The two set-up commands (see README): `make site` and `make test`.
-# Both install the pinned dependencies from requirements.lock into .venv first.
+# Both install the pinned dependencies from requirements.lock into .venv first;
+# `make test` also installs the pinned npm tools (axe-core, Lighthouse) from tools/package-lock.json.
 PY      ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
@@ -10,7 +11,7 @@ STAMP   := $(VENV)/.installed
 site: $(STAMP)
 	$(BIN)/python build.py build
 
-test: $(STAMP)
+test: $(STAMP) tools/node_modules/.installed
 	$(BIN)/python -m pytest -q -ra tests
 
 serve: $(STAMP)
