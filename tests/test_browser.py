@@ -3,6 +3,7 @@ no console errors, and no request leaves 127.0.0.1."""
 from __future__ import annotations
 
 import json
+from html import escape as html_escape
 import re
 from urllib.parse import urljoin, urlparse
 
@@ -96,10 +97,15 @@ def test_prose_numbers_come_from_data(public):
     values = {}
     for d in (public.parent / ".cache" / "values").glob("*/values.json"):
         values = json.loads(d.read_text())
+    claims = json.loads((public / "claims" / "claims.json").read_text())
     html = (public / "chapters" / "trend-lines" / "index.html").read_text()
-    assert html.count('class="datum"') >= 15
-    assert f'data-value="airspeed-record-kmh" title="Computed at build time from data/airspeed_records.csv">' \
-           f'{values["airspeed-record-kmh"]["text"]}<' in html
+    # numbers reach the prose as values (computed at build time) or inside checked claims
+    assert html.count('class="datum"') + html.count('class="claim-inline') >= 15
+    assert f'data-value="airspeed-rows" title="Computed at build time from data/airspeed_records.csv">' \
+           f'{values["airspeed-rows"]["text"]}<' in html
+    sr71 = claims["airspeed-sr71-growth"]
+    assert f"{values['airspeed-record-kmh']['text']} km/h" in sr71["sentence"]
+    assert html_escape(sr71["sentence"]) in html
 
 
 def test_figure_page_citation_versions_backlinks_and_downloads(public, session):

@@ -71,8 +71,8 @@ FAILURES = {
     "unknown-figure-marker": ("site/chapters/trend-lines.md", "<!-- fig:airspeed-record -->",
                               "<!-- fig:airspeed-recrod -->",
                               "site/chapters/trend-lines.md: line "),
-    "unknown-value-marker": ("site/chapters/trend-lines.md", "<!-- val:airspeed-record-kmh -->",
-                             "<!-- val:airspeed-record-mph -->", "unknown value 'airspeed-record-mph'"),
+    "unknown-value-marker": ("site/chapters/trend-lines.md", "<!-- val:airspeed-rows -->",
+                             "<!-- val:airspeed-rowz -->", "unknown value 'airspeed-rowz'"),
     "unknown-claim-marker": ("site/chapters/trend-lines.md", "<!-- claim:airspeed-record-stands -->",
                              "<!-- claim:airspeed-record-fell -->", "unknown claim 'airspeed-record-fell'"),
     "missing-caption-fact": ("figures/airspeed_record.py", "then stopped in {record_year}",
@@ -144,10 +144,10 @@ def test_serve_rebuilds_only_the_affected_figure_on_save(scratch_repo):
     csv = scratch_repo / "data" / "airspeed_records.csv"
     record = pd.read_csv(csv).speed_kmh.max()
     try:
-        wait_for(lambda: f"{record:,.0f}<" in get("chapters/trend-lines/"), "the first build")
+        wait_for(lambda: f"{record:,.0f} km/h" in get("chapters/trend-lines/"), "the first build")
         cpu_dirs = sorted(p.name for p in (scratch_repo / ".cache/figures/cpu-clock-speed").iterdir())
         csv.write_text(csv.read_text().replace(f"{record}", f"{record + 100}"))
-        wait_for(lambda: f"{record + 100:,.0f}<" in get("chapters/trend-lines/"), "the rebuilt page")
+        wait_for(lambda: f"{record + 100:,.0f} km/h" in get("chapters/trend-lines/"), "the rebuilt page")
         assert f"{record + 100}" in get("figures/airspeed-record/airspeed-record.csv")
         assert sorted(p.name for p in (scratch_repo / ".cache/figures/cpu-clock-speed").iterdir()) == cpu_dirs
         assert "livereload" in get("chapters/trend-lines/")
