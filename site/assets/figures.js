@@ -30,7 +30,7 @@
 
   // The tooltip: text only (values from data are never parsed as HTML), placed near the
   // pointer or, from the keyboard, near the focused mark; styled by site.css.
-  var tip = null;
+  var tip = null, shownAt = 0, tappedAt = 0;
   function tooltipEl() {
     if (!tip) {
       tip = document.createElement("div");
@@ -61,6 +61,7 @@
       el.textContent = Array.isArray(value) ? value.join(", ") : String(value);
     }
     el.classList.add("visible");
+    shownAt = Date.now();
     var w = el.offsetWidth, h2 = el.offsetHeight, pad = 12;
     var left = Math.min(x + pad, window.innerWidth - w - 4), top = y + pad;
     if (top + h2 > window.innerHeight - 4) top = Math.max(4, y - h2 - pad);
@@ -114,6 +115,7 @@
     view.addEventListener("click", function (event, item) {
       if (item && item.tooltip != null) {
         var p = event.changedTouches ? event.changedTouches[0] : event;
+        tappedAt = Date.now();
         showTip(item.tooltip, p.clientX, p.clientY);
       }
     });
@@ -135,7 +137,9 @@
           expr: window.vegaExpressionInterpreter,  // no eval(): the CSP forbids it
           renderer: "svg", container: live, hover: true,
           tooltip: function (handler, event, item, value) {
-            if (value == null) hideTip(); else showTip(value, event.clientX, event.clientY);
+            // a tap's own trailing pointer events must not hide the tooltip the tap just showed
+            if (value == null) { if (Date.now() - tappedAt > 600) hideTip(); }
+            else showTip(value, event.clientX, event.clientY);
           }
         });
         view.width(liveWidth(live));
@@ -210,7 +214,8 @@
 
   function init() {
     window.addEventListener("resize", resize);
-    window.addEventListener("scroll", hideTip, { passive: true });
+    // scrolling away hides the tooltip (but not the scroll a tap itself may cause)
+    window.addEventListener("scroll", function () { if (Date.now() - shownAt > 400) hideTip(); }, { passive: true });
     focusableScrollers();
     setTimeout(focusableScrollers, 500);  // after Material has wrapped the tables
     var figs = document.querySelectorAll("figure.fig[data-spec]");
