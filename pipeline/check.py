@@ -34,18 +34,14 @@ def clean_build(root: Path, dest: Path, columns: str) -> Path:
     shutil.copytree(root, dest, ignore=lambda d, names: [n for n in names if n in SKIP])
     env = {**os.environ, "COLUMNS": columns}
     env.pop("SCALING_MANIFEST", None)
-    env.setdefault("SOURCE_DATE_EPOCH", _epoch(root))
+    from pipeline.build import source_date_epoch
+
+    env.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(root))
     r = subprocess.run([sys.executable, str(dest / "build.py"), "build"], cwd=dest, env=env,
                        capture_output=True, text=True)
     if r.returncode != 0:
         raise RuntimeError(f"clean build in {dest} failed:\n{r.stdout}{r.stderr}")
     return dest / "public"
-
-
-def _epoch(root: Path) -> str:
-    from pipeline.build import source_date_epoch
-
-    return source_date_epoch(root)
 
 
 def compare(a: dict, b: dict) -> list[str]:

@@ -1,7 +1,6 @@
 """Shared fixtures: a private copy of the repository to build in, and its built site."""
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import subprocess
@@ -11,8 +10,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SKIP = {".git", ".venv", ".cache", "public", "public.old", "_artifacts", "__pycache__",
-        ".pytest_cache", "node_modules"}
+sys.path.insert(0, str(ROOT))
+from pipeline.check import SKIP, tree_digest  # noqa: E402  (one definition, shared with build.py check)
 CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
@@ -32,10 +31,6 @@ def run_build(root: Path, *args: str, env: dict | None = None) -> subprocess.Com
                           capture_output=True, text=True, timeout=600)
 
 
-def tree_digest(path: Path) -> dict[str, str]:
-    """Every file under `path` with its sha256: compares two trees byte for byte."""
-    return {p.relative_to(path).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(path.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture(scope="session")
