@@ -25,6 +25,7 @@ from pathlib import Path
 
 from pipeline import data as datamod
 from pipeline import figures as figmod
+from pipeline.runtime import RuntimeBundleError
 
 # Libraries whose versions shape the output: a change of any invalidates every figure.
 SHAPING_LIBS = ("altair", "vl-convert-python", "pandas", "numpy")
@@ -183,8 +184,7 @@ def run(tasks: list[Task], root: Path, res: dict, jobs: int, progress=None) -> d
             try:
                 spent[t.kind] = spent.get(t.kind, 0.0) + fut.result()
             except Exception as e:  # report, keep going, fail at the end
-                from pipeline.runtime import RuntimeError_
-                msg = str(e) if isinstance(e, (figmod.FigureError, datamod.DataError, RuntimeError_)) else \
+                msg = str(e) if isinstance(e, (figmod.FigureError, datamod.DataError, RuntimeBundleError)) else \
                     f"{t.fig.path if t.fig else t.name}: {type(e).__name__}: {e}"
                 errors.append(msg)
                 err = t.out.parent / f"{t.out.name}.err"

@@ -24,7 +24,7 @@ from pathlib import Path
 LOCK = "runtime.lock.json"
 
 
-class RuntimeError_(Exception):
+class RuntimeBundleError(Exception):
     pass
 
 
@@ -44,11 +44,11 @@ def _fetch(pkg: dict, cache: Path) -> bytes:
             with urllib.request.urlopen(pkg["tarball"], timeout=60) as r:
                 data = r.read()
         except OSError as e:
-            raise RuntimeError_(f"{LOCK}: could not download {pkg['name']} {pkg['version']} from {pkg['tarball']}: "
+            raise RuntimeBundleError(f"{LOCK}: could not download {pkg['name']} {pkg['version']} from {pkg['tarball']}: "
                                 f"{e} (the build needs the npm registry once; the tarball is cached in {cache})")
     got = base64.b64encode(hashlib.new(algo, data).digest()).decode()
     if got != want:
-        raise RuntimeError_(f"{LOCK}: {pkg['name']} {pkg['version']}: integrity mismatch "
+        raise RuntimeBundleError(f"{LOCK}: {pkg['name']} {pkg['version']}: integrity mismatch "
                             f"({algo} {got[:16]}… is not the locked {want[:16]}…)")
     if not path.exists():
         cache.mkdir(parents=True, exist_ok=True)
@@ -70,10 +70,10 @@ def _esm_to_global(src: str, imports_from: str, global_name: str, export: str) -
     names = [n.strip() for m in imp.finditer(src) for n in m.group(1).split(",") if n.strip()]
     body = imp.sub("", src)
     if re.search(r"^import ", body, re.M):
-        raise RuntimeError_(f"{LOCK}: {global_name}: unexpected import in the module")
+        raise RuntimeBundleError(f"{LOCK}: {global_name}: unexpected import in the module")
     exp = re.search(r"^export \{ (\w+) as " + re.escape(export) + r" \};\n?", body, re.M)
     if not exp or names == []:
-        raise RuntimeError_(f"{LOCK}: {global_name}: the module no longer has the expected shape")
+        raise RuntimeBundleError(f"{LOCK}: {global_name}: the module no longer has the expected shape")
     body = body[:exp.start()] + body[exp.end():]
     return (f"(function (vega) {{\n\"use strict\";\nconst {{ {', '.join(names)} }} = vega;\n{body}\n"
             f"window.{global_name} = {exp.group(1)};\n}})(window.vega);\n")
