@@ -85,7 +85,9 @@ def audit(session, axe_path: Path, path: str, scheme: str) -> list[dict]:
             page.wait_for_timeout(20)
         if page.locator("figure.fig").count():
             try:
-                page.wait_for_function("[...document.querySelectorAll('figure.fig')]"
+                # a function, not a bare expression: Playwright re-evaluates a bare expression
+                # with eval() on every poll, which this site's CSP rightly blocks (and reports)
+                page.wait_for_function("() => [...document.querySelectorAll('figure.fig')]"
                                        ".every(f => f.dataset.state === 'live')", timeout=15000)
             except Exception:  # a figure that never goes live is test_browser's to report
                 pass
