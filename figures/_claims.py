@@ -20,7 +20,9 @@ STALL = 2005  # the essay: clock speeds stopped rising in "the 2000s"; we test f
 
 @claim("cpu-clock-stalled", MILE, chapter="trend-lines", by="essay", figure="cpu-clock-speed",
        text="From {first} to {ref} the fastest base clock rose about {before:,.0f}-fold; in the {years} "
-            "years after {ref}, it rose only {after:.2f}-fold.")
+            "years after {ref}, it rose only {after:.2f}-fold.",
+       zh="从 {first} 年到 {ref} 年，最快处理器的基础时钟频率增至原来的约 {before:,.0f} 倍；而在 {ref} "
+          "年之后的 {years} 年里，只增至原来的 {after:.2f} 倍。")
 def cpu_clock_stalled(m):
     upto, later = m[m.year <= STALL], m[m.year > STALL]
     ref = upto.loc[upto.base_mhz.idxmax()]
@@ -38,7 +40,8 @@ def cpu_clock_stalled(m):
 
 
 @claim("airspeed-record-stands", AIR, chapter="trend-lines", by="essay", figure="airspeed-record",
-       text="Nobody has flown faster since: the {year} record still stood {since} years later.")
+       text="Nobody has flown faster since: the {year} record still stood {since} years later.",
+       zh="此后再没有人飞得更快：{year} 年创下的纪录，{since} 年后依然无人打破。")
 def airspeed_record_stands(r):
     best = v._record(r)
     later = r[r.year > best.year]
@@ -55,7 +58,9 @@ YT, YTLM, STLM = ("youtube_estimate",), ("youtube_estimate", "language_models"),
 
 @claim("cpu-clock-straight-line", MILE, chapter="trend-lines", by="annotation", figure="cpu-clock-speed",
        text="Up to {peak}, clock speed in our series doubled about every {doubling:.1f} years, so steadily that on a "
-            "logarithmic axis one straight line fits all {n} parts with R² = {r2:.2f}.")
+            "logarithmic axis one straight line fits all {n} parts with R² = {r2:.2f}.",
+       zh="直到 {peak} 年，我们数据序列中的时钟频率大约每 {doubling:.1f} 年翻一番，而且增长极其平稳："
+          "在对数坐标轴上，一条直线就能拟合全部 {n} 款处理器，R² = {r2:.2f}。")
 def cpu_clock_straight_line(m):
     peak = v.clock_peak(m)
     early = m[m.year <= peak.year]
@@ -74,7 +79,10 @@ def cpu_clock_straight_line(m):
 @claim("youtube-below-llama3", YTLM, chapter="trend-lines", by="essay", figure="youtube-back-of-envelope",
        text="YouTube holds about {minutes:,.0f} billion minutes of video, but most of it has no useful speech "
             "(music, still images, game footage), so transcribing all of it would yield less text than the "
-            "{llama:,.0f} trillion tokens Llama 3 was trained on, even before any filtering.")
+            "{llama:,.0f} trillion tokens Llama 3 was trained on, even before any filtering.",
+       zh="YouTube 上约有 {minutes!b}分钟的视频，但其中大部分没有可用的语音（音乐、静态画面、"
+          "游戏录像），因此即使全部转写成文字、还不做任何筛选，得到的文本也不及 Llama 3 训练所用的 "
+          "{llama:,.0f} 万亿个词元。")
 def youtube_below_llama3(est, models):
     minutes, speech, words, tokens, kept = yt.stages(est)
     llama = yt.llama3_tokens(models)
@@ -92,7 +100,9 @@ def youtube_below_llama3(est, models):
 
 @claim("youtube-generous-end", YTLM, chapter="trend-lines", by="annotation", figure="youtube-back-of-envelope",
        text="Even pushing every slider to its generous end brings the total only to {generous:,.0f} trillion "
-            "tokens, less than the {largest:,.0f} trillion that {model} was already trained on.")
+            "tokens, less than the {largest:,.0f} trillion that {model} was already trained on.",
+       zh="即使把每个滑块都推到最宽松的一端，总量也只有 {generous:,.0f} 万亿个词元，还不及 {model} "
+          "已经用过的 {largest:,.0f} 万亿个训练词元。")
 def youtube_generous_end(est, models):
     e = est.set_index("id")
     generous = e.loc[yt.CHAIN[0], "value"]
@@ -112,7 +122,10 @@ def youtube_generous_end(est, models):
 @claim("stock-largest-share", STLM, chapter="trend-lines", by="annotation", figure="training-data-vs-stock",
        text="Training sets have grown {growth:,.0f}-fold in {years} years, from {first_model}'s {first:,.0f} billion "
             "tokens ({first_year}) to the {largest:,.0f} trillion of {model} ({year}), which already equals "
-            "{share:.0%} of the central estimate.")
+            "{share:.0%} of the central estimate.",
+       zh="{years} 年间，训练集规模增至原来的 {growth:,.0f} 倍：从 {first_model} 的 {first!b}"
+          "个词元（{first_year} 年）增至 {model} 的 {largest:,.0f} 万亿个（{year} 年），"
+          "后者已相当于中心估计值的 {share:.0%}。")
 def stock_largest_share(s, m):
     reported = m[m.training_tokens.notna()].sort_values(["year", "training_tokens"])
     first, big = reported.iloc[0], st.largest_training_set(m)
@@ -135,7 +148,9 @@ ST = ("text_stock",)
 
 @claim("stock-range-wide", ST, chapter="trend-lines", by="annotation", figure="training-data-vs-stock",
        text="It puts the stock of public, human-written text of training quality at about {central:,.0f} trillion "
-            "tokens, with a wide uncertainty range of {low:,.0f} to {high:,.0f} trillion.")
+            "tokens, with a wide uncertainty range of {low:,.0f} to {high:,.0f} trillion.",
+       zh="这项估计认为，达到训练质量、由人类撰写的公开文本存量约为 {central:,.0f} 万亿个词元，"
+          "但不确定性区间很宽，从 {low:,.0f} 万亿到 {high:,.0f} 万亿不等。")
 def stock_range_wide(s):
     r = st.row(s, "effective-stock")
     spread = r.high / r.low
@@ -149,7 +164,9 @@ def stock_range_wide(s):
 
 @claim("youtube-default-share", YTLM, chapter="trend-lines", by="annotation", figure="youtube-back-of-envelope",
        text="With the default assumptions the transcripts come to about {before:,.1f} trillion tokens before filtering "
-            "and {after:,.0f} billion after, only {share:.0%} of Llama 3's training set.")
+            "and {after:,.0f} billion after, only {share:.0%} of Llama 3's training set.",
+       zh="按默认假设，转写文本在筛选前约有 {before:,.1f} 万亿个词元，筛选后为 {after!b}个，"
+          "仅相当于 Llama 3 训练集的 {share:.0%}。")
 def youtube_default_share(est, models):
     tokens, kept = yt.stages(est)[3:5]
     llama = yt.llama3_tokens(models)
@@ -164,7 +181,9 @@ def youtube_default_share(est, models):
 @claim("cpu-decades-rising", MILE, chapter="trend-lines", by="annotation", figure="cpu-clock-speed",
        text="For {decades} decades, each new generation of microprocessors ran at a higher clock speed: from "
             "{first_mhz:,.2f} MHz for the first commercial microprocessor in {first} to {peak_mhz:,.0f} MHz for the "
-            "{part} in {peak}, roughly {growth:,.0f} times faster.")
+            "{part} in {peak}, roughly {growth:,.0f} times faster.",
+       zh="{decades!z}十年间，每一代新的微处理器都比上一代时钟频率更高：从 {first} 年第一款商用微处理器的 "
+          "{first_mhz:,.2f} MHz，到 {peak} 年 {part} 的 {peak_mhz:,.0f} MHz，约为前者的 {growth:,.0f} 倍。")
 def cpu_decades_rising(m):
     peak, first = v.clock_peak(m), m.sort_values("year").iloc[0]
     early = m[m.year <= peak.year]
@@ -185,7 +204,9 @@ def cpu_decades_rising(m):
 
 @claim("cpu-boost-just", MILE, chapter="trend-lines", by="annotation", figure="cpu-clock-speed",
        text="Even the short single-core “boost” of the fastest {latest} part reaches just {boost:,.0f} MHz, "
-            "{ratio:.2f} times the fastest base clock of {ref}.")
+            "{ratio:.2f} times the fastest base clock of {ref}.",
+       zh="即便是 {latest} 年最快处理器的短时单核“加速”频率，也只有 {boost:,.0f} MHz，是 {ref} "
+          "年最快基础频率的 {ratio:.2f} 倍。")
 def cpu_boost_just(m):
     upto, latest = m[m.year <= STALL], int(m.year.max())
     peak = upto.loc[upto.base_mhz.idxmax()]  # the same reference as cpu-clock-stalled
@@ -204,7 +225,10 @@ def cpu_boost_just(m):
 @claim("airspeed-jets-took-over", AIR, chapter="trend-lines", by="annotation", figure="airspeed-record",
        text="The first officially recognised record, in {first_year}, was {first_kmh:,.0f} km/h. Piston engines took "
             "it as far as {piston:,.0f} km/h; the first jet record followed in {jet_year}, and every record since has "
-            "been set by a jet.")
+            "been set by a jet.",
+       zh="第一项获得官方承认的纪录创于 {first_year} 年，为 {first_kmh:,.0f} km/h。"
+          "活塞发动机把纪录一路推到 {piston:,.0f} km/h；{jet_year} 年诞生了第一项喷气式飞机纪录，"
+          "此后的每一项纪录都由喷气式飞机创下。")
 def airspeed_jets_took_over(r):
     piston, jets = r[r.engine == "piston"], r[r.engine == "jet"]
     jet_year = int(jets.year.min())
@@ -225,7 +249,9 @@ def airspeed_jets_took_over(r):
 
 
 @claim("airspeed-sr71-growth", AIR, chapter="trend-lines", by="annotation", figure="airspeed-record",
-       text="In {year} a {aircraft} flew at {kmh:,.0f} km/h, about {growth:,.0f} times the first official record.")
+       text="In {year} a {aircraft} flew at {kmh:,.0f} km/h, about {growth:,.0f} times the first official record.",
+       zh="{year} 年，一架 {aircraft} 飞出了 {kmh:,.0f} km/h 的速度，约为第一项官方纪录的 {growth:,.0f} "
+          "倍。")
 def airspeed_sr71_growth(r):
     best = v._record(r)
     growth = v.airspeed_growth_official(r)

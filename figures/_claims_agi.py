@@ -11,7 +11,9 @@ LEADER, SURVEY = "AI company leader", "Expert survey"
 
 @claim("agi-leaders-short-horizon", AGI, chapter="ladder-of-generality", by="annotation", figure="agi-predictions",
        text="The median prediction in our list places AGI {median:.0f} years after the moment it was made; among the "
-            "leaders of AI companies, only {leaders:.0f} years.")
+            "leaders of AI companies, only {leaders:.0f} years.",
+       zh="我们列表中的预测，从作出之时到所预言的 AGI 到来，间隔的中位数是 {median:.0f} 年；AI "
+          "公司领导者的预测则只有 {leaders:.0f} 年。")
 def agi_leaders_short_horizon(df):
     med, lead = agi.agi_median_lead_years(df), agi.agi_leaders_median_lead_years(df)
     gaps = agi.deadline(df) - df.said_date.dt.year
@@ -26,7 +28,8 @@ def agi_leaders_short_horizon(df):
 
 @claim("agi-list-headline-heavy", AGI, chapter="agi-predictions", by="annotation", figure="agi-predictions",
        text="Leaders of AI companies made {leaders} of the {n} predictions; surveys of researchers account for "
-            "only {surveys}.")
+            "only {surveys}.",
+       zh="{n} 条预测中有 {leaders} 条出自 AI 公司的领导者，来自研究者调查的只有 {surveys} 条。")
 def agi_list_headline_heavy(df):
     leaders, surveys = int((df.speaker_type == LEADER).sum()), int((df.speaker_type == SURVEY).sum())
     return Check(holds=leaders >= len(df) / 2 and leaders > surveys,
@@ -39,7 +42,9 @@ def agi_list_headline_heavy(df):
 
 @claim("agi-simon-passed", AGI, chapter="ladder-of-generality", by="annotation", figure="agi-predictions",
        text="Herbert Simon predicted in {said} that machines would do any work a person can do by {year}; that "
-            "deadline passed {since} years ago.")
+            "deadline passed {since} years ago.",
+       zh="Herbert Simon 在 {said} 年预言，到 {year} 年机器将能胜任人能做的任何工作；这个期限已经过去 "
+          "{since} 年了。")
 def agi_simon_passed(df):
     r = agi.row(df, "simon-1960")
     year, said, now = int(agi.deadline(df)[df.id == "simon-1960"].iloc[0]), int(r.said_date.year), as_of().year

@@ -12,7 +12,9 @@ AGI = ("agi_predictions",)
 
 @claim("aschenbrenner-agi-by", AGI, chapter="debate", by="essay", figure="agi-predictions",
        text="Aschenbrenner argues there that AGI by {year}, {lead_words} years after he wrote, is "
-            "“strikingly plausible”.")
+            "“strikingly plausible”.",
+       zh="Aschenbrenner 在这组文章中主张，到 {year} 年、即成文{lead_words!z}年后实现通用人工智能（AGI），"
+          "“可能性高得惊人”（strikingly plausible）。")
 def aschenbrenner_agi_by(df):
     r = agi.row(df, "aschenbrenner-2024")
     year, lead, before = int(r.predicted_year), int(r.predicted_year) - r.said_date.year, (arc.ESSAY - r.said_date).days
@@ -27,7 +29,9 @@ def aschenbrenner_agi_by(df):
 
 @claim("aschenbrenner-vs-surveys", AGI, chapter="debate", by="annotation", figure="agi-predictions",
        text="Aschenbrenner's {year} is {gap} years earlier than {survey_year}, the year by which the most recent survey "
-            "of AI researchers in our list gives even odds of human-level machine intelligence.")
+            "of AI researchers in our list gives even odds of human-level machine intelligence.",
+       zh="Aschenbrenner 给出的 {year} 年，比 {survey_year} 年早了 {gap} 年；按我们列表中最近一次 AI "
+          "研究者调查的结果，要到那一年，人类水平机器智能出现的概率才达到五成。")
 def aschenbrenner_vs_surveys(df):
     a = agi.row(df, "aschenbrenner-2024")
     surveys = df[df.speaker_type == "Expert survey"].sort_values("said_date")

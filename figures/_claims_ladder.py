@@ -10,7 +10,9 @@ LG = ("ladder_of_generality",)
 
 @claim("ladder-long-flats", LG, chapter="ladder-of-generality", by="annotation", figure="ladder-of-generality",
        text="The longest flat in our version lasts {longest} years, from {start} to {end}, while the median wait "
-            "between rungs is {median:.0f} years.")
+            "between rungs is {median:.0f} years.",
+       zh="在我们绘制的版本中，最长的一段平台期持续了 {longest} 年（从 {start} 年到 {end} 年），"
+          "而相邻两级台阶之间间隔的中位数则是 {median:.0f} 年。")
 def ladder_long_flats(df):
     d = ld._dated(df).reset_index(drop=True)
     waits = d.year.diff().iloc[2:]          # leave out the wait after the bottom rung, whose date is arbitrary

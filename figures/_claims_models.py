@@ -14,7 +14,10 @@ LM, PRICES, MOE = ("language_models",), ("api_prices",), ("moe_models",)
 @claim("tokens-per-param-past-optimal", LM, chapter="smaller-models", by="annotation", figure="tokens-per-parameter",
        text="Earlier models saw far fewer, GPT-3 about {gpt3:.1f}; newer small models see far more: Llama 3 8B was "
             "trained on about {tokens:,.0f} trillion tokens, {llama:,.0f} per parameter, some {times:.0f} times the "
-            "“optimal” ratio.")
+            "“optimal” ratio.",
+       zh="早期模型见到的词元要少得多，GPT-3 每个参数约 {gpt3:.1f} 个；较新的小模型则多得多：Llama 3 8B "
+          "的训练数据约为 {tokens:,.0f} 万亿个词元，合每个参数 {llama:,.0f} 个，约为这一“最优”比例的 "
+          "{times:.0f} 倍。")
 def tokens_per_param_past_optimal(m):
     opt, gpt3, llama = lm.compute_optimal_ratio(m), lm.gpt3_tokens_per_param(m), lm.llama3_8b_tokens_per_param(m)
     return Check(holds=gpt3 < opt and llama >= 10 * opt,
@@ -29,7 +32,9 @@ def tokens_per_param_past_optimal(m):
 @claim("trained-longer-since-essay", LM, chapter="smaller-models", by="essay", figure="tokens-per-parameter",
        text="Every one of the {n} models in our data released in {year} or later was trained past the Chinchilla "
             "ratio, at a median of {median:,.0f} tokens per parameter, against {median_before:.0f} for the "
-            "{n_before} before.")
+            "{n_before} before.",
+       zh="在我们的数据中，{year} 年及以后发布的 {n} 个模型，训练量全都超过了 Chinchilla 比例，"
+          "每个参数对应词元数的中位数为 {median:,.0f}，而此前的 {n_before} 个模型只有 {median_before:.0f}。")
 def trained_longer_since_essay(m):
     year, opt = arc.ESSAY.year, lm.compute_optimal_ratio(m)
     tpp = lm.tokens_per_param(m)
@@ -47,7 +52,9 @@ def trained_longer_since_essay(m):
 
 @claim("llama3-compute-vs-llama", LM, chapter="smaller-models", by="essay", figure="small-model-compute",
        text="Using the standard estimate of six floating-point operations per parameter per training token, our data "
-            "gives Llama 3 8B {ratio:.0f} times the training compute of LLaMA 7B, close to the essay's “about twenty”.")
+            "gives Llama 3 8B {ratio:.0f} times the training compute of LLaMA 7B, close to the essay's “about twenty”.",
+       zh="按常用的估算方法（每个参数每个训练词元消耗六次浮点运算），根据我们的数据，Llama 3 8B "
+          "的训练算力是 LLaMA 7B 的 {ratio:.0f} 倍，与文章所说的“大约二十倍”相近。")
 def llama3_compute_vs_llama(m):
     ratio, i = lm.llama3_8b_vs_llama_7b(m), m.set_index("id")
     c = lm.six_nd(i)
@@ -62,7 +69,8 @@ def llama3_compute_vs_llama(m):
 
 @claim("six-nd-close", LM, chapter="smaller-models", by="annotation", figure="small-model-compute",
        text="For the {n} models whose developers published their own compute figures, the 6·N·D estimate is "
-            "within {gap:.0%} of them.")
+            "within {gap:.0%} of them.",
+       zh="对于开发者自行公布了训练算力的 {n} 个模型，6·N·D 估算值与公布值相差都不超过 {gap:.0%}。")
 def six_nd_close(m):
     r = m[m.training_compute_flop.notna() & m.training_tokens.notna()]
     gaps = (lm.six_nd(r) - r.training_compute_flop).abs() / r.training_compute_flop
@@ -75,7 +83,8 @@ def six_nd_close(m):
 
 
 @claim("gpt4o-quarter-price", PRICES, chapter="smaller-models", by="essay", figure="price-vs-capability",
-       text="GPT-4o costs {out:.0%} of what GPT-4 did (per output token) and is similar or better.")
+       text="GPT-4o costs {out:.0%} of what GPT-4 did (per output token) and is similar or better.",
+       zh="GPT-4o 的价格（按输出词元计）是 GPT-4 的 {out:.0%}，能力却相当甚至更强。")
 def gpt4o_quarter_price(p):
     out, inp, gain = pr.gpt4o_gpt4_output_share(p), pr.gpt4o_gpt4_input_share(p), pr.gpt4o_gpt4_mmlu_gain(p)
     return Check(holds=0.2 <= out <= 0.3 and inp <= out and gain >= -1,
@@ -88,7 +97,9 @@ def gpt4o_quarter_price(p):
 
 @claim("claude-opus-priciest", PRICES, chapter="smaller-models", by="essay", figure="price-vs-capability",
        text="Claude 3 Opus, at ${out:,.0f} per million output tokens, is the most expensive (and probably the largest) "
-            "Claude model.")
+            "Claude model.",
+       zh="Claude 3 Opus 每百万输出词元收费 {out:,.0f} 美元，是 Claude 系列中最贵（很可能也是规模最大）"
+          "的模型。")
 def claude_opus_priciest(p):
     a = p[p.provider == "Anthropic"]
     opus = pr._row(p, "claude-3-opus")
@@ -102,7 +113,8 @@ def claude_opus_priciest(p):
 
 
 @claim("sonnet-fifth-of-opus", PRICES, chapter="smaller-models", by="essay", figure="price-vs-capability",
-       text="The newer Claude 3.5 Sonnet costs {share:.0%} as much as Claude 3 Opus and is more capable.")
+       text="The newer Claude 3.5 Sonnet costs {share:.0%} as much as Claude 3 Opus and is more capable.",
+       zh="较新的 Claude 3.5 Sonnet 价格是 Claude 3 Opus 的 {share:.0%}，能力却更强。")
 def sonnet_fifth_of_opus(p):
     inp, out = pr.sonnet35_opus3_input_share(p), pr.sonnet35_opus3_output_share(p)
     gain = pr.sonnet35_opus3_mmlu_gain(p)
@@ -116,7 +128,9 @@ def sonnet_fifth_of_opus(p):
 
 @claim("mmlu-gains-slight", PRICES, chapter="smaller-models", by="annotation", figure="price-vs-capability",
        text="On MMLU, the one benchmark all these developers reported, the newer models score slightly higher: "
-            "{gpt:.1f} points for GPT-4o and {sonnet:.1f} for Claude 3.5 Sonnet.")
+            "{gpt:.1f} points for GPT-4o and {sonnet:.1f} for Claude 3.5 Sonnet.",
+       zh="在这几家开发者都报告过的唯一一个基准测试 MMLU 上，新模型的得分略高一些：GPT-4o 高 {gpt:.1f} "
+          "分，Claude 3.5 Sonnet 高 {sonnet:.1f} 分。")
 def mmlu_gains_slight(p):
     g, s = pr.gpt4o_gpt4_mmlu_gain(p), pr.sonnet35_opus3_mmlu_gain(p)
     return Check(holds=0 < g <= 5 and 0 < s <= 5,
@@ -128,7 +142,9 @@ def mmlu_gains_slight(p):
 
 @claim("gemini-against-1-0-pro", PRICES, chapter="smaller-models", by="annotation", figure="price-vs-capability",
        text="Relative to Gemini 1.0 Pro, Gemini 1.5 Flash costs {flash:.0%} as much and scores {gain:.1f} points higher on "
-            "MMLU, while Gemini 1.5 Pro, the model the essay names, costs {pro:.0f} times as much.")
+            "MMLU, while Gemini 1.5 Pro, the model the essay names, costs {pro:.0f} times as much.",
+       zh="与 Gemini 1.0 Pro 相比，Gemini 1.5 Flash 的价格为其 {flash:.0%}，MMLU 得分高出 {gain:.1f} 分；"
+          "而文章点名的 Gemini 1.5 Pro，价格却是 Gemini 1.0 Pro 的 {pro:.0f} 倍。")
 def gemini_against_1_0_pro(p):
     flash, gain = pr.flash15_pro10_blended_share(p), pr.flash15_pro10_mmlu_gain(p)
     pro = pr.share(p, "gemini-1-5-pro", "gemini-1-0-pro", "blended")
@@ -142,7 +158,9 @@ def gemini_against_1_0_pro(p):
 
 @claim("mixtral-active-share", MOE, chapter="smaller-models", by="essay", figure="moe-active-parameters",
        text="Mixtral 8x22B has {total:,.0f} billion parameters in total, of which only {active:,.0f} billion "
-            "({share:.0%}) are active for any given token.")
+            "({share:.0%}) are active for any given token.",
+       zh="Mixtral 8x22B 共有 {total!b}个参数，但处理任何一个词元时，只有其中 {active!b}"
+          "个（{share:.0%}）处于激活状态。")
 def mixtral_active_share(df):
     share = moe.mixtral_8x22b_active_share(df)
     return Check(holds=share < 0.5,
@@ -155,7 +173,9 @@ def mixtral_active_share(df):
 @claim("moe-sparser-since-essay", MOE, chapter="smaller-models", by="annotation", figure="moe-active-parameters",
        text="Models released since the essay are sparser: the median uses {after:.0%} of its parameters per token, "
             "against {before:.0%} before, while the largest has grown from {total_before:,.0f} to "
-            "{total_after:,.0f} billion parameters.")
+            "{total_after:,.0f} billion parameters.",
+       zh="文章发表后推出的模型更加稀疏：处理每个词元时所用参数占比的中位数为 {after:.0%}，此前为 "
+          "{before:.0%}；与此同时，最大模型的参数量从 {total_before!b}增至{total_after!b}。")
 def moe_sparser_since_essay(df):
     share, later = moe.active_share(df), df.release_date > arc.ESSAY
     a, b = share[later].median(), share[~later].median()
@@ -172,7 +192,9 @@ def moe_sparser_since_essay(df):
 
 @claim("gpt4o-quarter-is-output", PRICES, chapter="smaller-models", by="annotation", figure="price-vs-capability",
        text="“A quarter” holds for output tokens: GPT-4o's output price is {out:.0%} of GPT-4's, its input price "
-            "{inp:.0%}, and a typical three-to-one mix of input and output {blend:.0%}.")
+            "{inp:.0%}, and a typical three-to-one mix of input and output {blend:.0%}.",
+       zh="“四分之一”说的是输出词元：GPT-4o 的输出价格是 GPT-4 的 {out:.0%}，输入价格是 {inp:.0%}，"
+          "按典型的三比一输入输出配比计算则是 {blend:.0%}。")
 def gpt4o_quarter_is_output(p):
     out, inp = pr.gpt4o_gpt4_output_share(p), pr.gpt4o_gpt4_input_share(p)
     blend = pr.gpt4o_gpt4_blended_share(p)
@@ -185,7 +207,8 @@ def gpt4o_quarter_is_output(p):
 
 
 @claim("sonnet-same-share-both", PRICES, chapter="smaller-models", by="annotation", figure="price-vs-capability",
-       text="Claude 3.5 Sonnet costs {share:.0%} of Claude 3 Opus on either kind of token.")
+       text="Claude 3.5 Sonnet costs {share:.0%} of Claude 3 Opus on either kind of token.",
+       zh="无论按输入还是输出词元计，Claude 3.5 Sonnet 的价格都是 Claude 3 Opus 的 {share:.0%}。")
 def sonnet_same_share_both(p):
     inp, out = pr.sonnet35_opus3_input_share(p), pr.sonnet35_opus3_output_share(p)
     return Check(holds=abs(inp - out) < 0.005,
@@ -197,7 +220,9 @@ def sonnet_same_share_both(p):
 
 @claim("moe-median-sparse", MOE, chapter="smaller-models", by="annotation", figure="moe-active-parameters",
        text="Across the {n} mixture-of-experts models in our data, the median model uses {median:.0%} of its "
-            "parameters for each token; {lowest_model} uses only {lowest:.1%}.")
+            "parameters for each token; {lowest_model} uses only {lowest:.1%}.",
+       zh="在我们数据中的 {n} 个混合专家（MoE）模型里，中位数模型处理每个词元时动用其 {median:.0%} "
+          "的参数；{lowest_model} 只动用 {lowest:.1%}。")
 def moe_median_sparse(df):
     share = moe.active_share(df)
     med, low = share.median(), share.min()

@@ -19,7 +19,9 @@ def _months(a, b) -> int:
 
 @claim("scaling-kaplan-range", FITS, chapter="scaling-laws", by="essay", figure="scaling-laws",
        text="In the OpenAI experiments, the loss of a language model fell as a power law of its size across "
-            "{orders:.0f} orders of magnitude, from {n_min:,.0f} to {n_max:.1f} billion non-embedding parameters.")
+            "{orders:.0f} orders of magnitude, from {n_min:,.0f} to {n_max:.1f} billion non-embedding parameters.",
+       zh="在 OpenAI 的实验中，语言模型的损失随模型规模按幂律下降，这一规律横跨 {orders:.0f} 个数量级："
+          "非嵌入参数从 {n_min:,.0f} 个到 {n_max!b}个。")
 def scaling_kaplan_range(fits):
     lo, hi = sc.const(fits, "kaplan-2020-n", "N_min"), sc.const(fits, "kaplan-2020-n", "N_max")
     orders = math.log10(hi / lo)
@@ -33,7 +35,8 @@ def scaling_kaplan_range(fits):
 
 @claim("scaling-kaplan-tenfold", FITS, chapter="scaling-laws", by="annotation", figure="scaling-laws",
        text="Every tenfold increase in parameters cut the loss by only about {drop:.0f}%, a power-law exponent "
-            "of {alpha:.3f}.")
+            "of {alpha:.3f}.",
+       zh="参数每增加到原来的十倍，损失只降低约 {drop:.0f}%，对应的幂律指数为 {alpha:.3f}。")
 def scaling_kaplan_tenfold(fits):
     alpha, drop = sc.scaling_kaplan_alpha_n(fits), sc.scaling_kaplan_drop_pct_10x(fits)
     return Check(holds=drop < 20,
@@ -45,7 +48,9 @@ def scaling_kaplan_tenfold(fits):
 
 @claim("scaling-epoch-floor-higher", FITS, chapter="scaling-laws", by="annotation", figure="scaling-laws",
        text="The refit puts the irreducible floor higher, at {epoch:.2f} nats per token against Chinchilla's "
-            "{chinchilla:.2f}.")
+            "{chinchilla:.2f}.",
+       zh="重新拟合得出的不可约下限更高：每个词元 {epoch:.2f} 奈特，而 Chinchilla 的结果是 "
+          "{chinchilla:.2f}。")
 def scaling_epoch_floor_higher(fits):
     ep, ch = sc.scaling_epoch_e(fits), sc.scaling_chinchilla_e(fits)
     return Check(holds=ep > ch,
@@ -57,7 +62,9 @@ def scaling_epoch_floor_higher(fits):
 
 @claim("scaling-chinchilla-tenfold", FITS, chapter="scaling-laws", by="annotation", figure="scaling-laws",
        text="Along the Chinchilla fit, going from Chinchilla's own size to a model ten times larger lowers the "
-            "predicted loss by only about {chinchilla:.0f}% ({epoch:.0f}% under Epoch's refit).")
+            "predicted loss by only about {chinchilla:.0f}% ({epoch:.0f}% under Epoch's refit).",
+       zh="按 Chinchilla 的拟合结果，把模型从 Chinchilla 本身的规模扩大到十倍，预测损失只下降约 "
+          "{chinchilla:.0f}%（按 Epoch AI 的重新拟合为 {epoch:.0f}%）。")
 def scaling_chinchilla_tenfold(fits):
     ch, ep = sc.scaling_chinchilla_drop_pct_10x(fits), sc.scaling_epoch_drop_pct_10x(fits)
     n = sc.const(fits, "hoffmann-2022", "chinchilla_N")
@@ -75,7 +82,10 @@ def scaling_chinchilla_tenfold(fits):
 @claim("emergence-mirage-illustration", EM, chapter="scaling-laws", by="annotation", figure="emergence-metric",
        text="In the illustration, per-token accuracy climbs gradually from {p_small:.0%} to {p_large:.0%}, while "
             "exact match on a {k:.0f}-token answer stays near zero ({em_100m:.1%} at {n_100m_million:,.0f} million "
-            "parameters, where per-token accuracy is already {p_100m:.0%}) and then rises steeply, to {em_large:.0%}.")
+            "parameters, where per-token accuracy is already {p_100m:.0%}) and then rises steeply, to {em_large:.0%}.",
+       zh="在这个示意例子中，逐词元准确率从 {p_small:.0%} 逐步升至 {p_large:.0%}；而长度为 {k:.0f} "
+          "个词元的答案，其完全匹配率起初一直接近于零（参数量为 {n_100m_million!m}时仅为 "
+          "{em_100m:.1%}，而此时逐词元准确率已达 {p_100m:.0%}），随后陡然上升，直至 {em_large:.0%}。")
 def emergence_mirage_illustration(df):
     p100 = em._p(df, em.emergence_size_100m(df))
     e100, elarge = em.emergence_exact_match_100m(df), em.emergence_exact_match_large(df)
@@ -94,7 +104,9 @@ def emergence_mirage_illustration(df):
 
 @claim("arc-novel-tasks-at-essay", ARC, chapter="scaling-laws", by="essay", figure="arc-scores",
        text="When the essay was written, the best verified score on ARC-AGI-1's held-out tasks was {best:.4g}%, and "
-            "GPT-4o on its own scored {gpt4o:.4g}%, against an average of {human:.4g}% for people recruited online.")
+            "GPT-4o on its own scored {gpt4o:.4g}%, against an average of {human:.4g}% for people recruited online.",
+       zh="文章写作时，ARC-AGI-1 留出测试任务上经过验证的最好成绩是 {best:.4g}%，GPT-4o 单独作答只得 "
+          "{gpt4o:.4g}%，而在线招募的受试者平均得分为 {human:.4g}%。")
 def arc_novel_tasks_at_essay(df):
     best, g, h = arc.best(df, "ARC-AGI-1", arc.ESSAY), arc.gpt4o_arc1(df), arc.human_arc1_average(df)
     return Check(holds=best.score_pct < h and g < h / 4,
@@ -109,7 +121,9 @@ def arc_novel_tasks_at_essay(df):
 
 @claim("arc-o3-jump", ARC, chapter="scaling-laws", by="annotation", figure="arc-scores",
        text="Within {months_words} months of the essay, OpenAI's o3-preview reached {low:.4g}% on ARC-AGI-1 at about "
-            "${cost:,.0f} of compute per task, and {high:.4g}% with far more compute.")
+            "${cost:,.0f} of compute per task, and {high:.4g}% with far more compute.",
+       zh="文章发表后{months_words!z}个月内，OpenAI 的 o3-preview 在 ARC-AGI-1 上以每道题约 {cost:,.0f} "
+          "美元的算力拿到了 {low:.4g}%，投入多得多的算力后更达到 {high:.4g}%。")
 def arc_o3_jump(df):
     low, at_essay = arc.row(df, "arc1-o3-preview-low"), arc.best(df, "ARC-AGI-1", arc.ESSAY)
     months = _months(arc.ESSAY, low.date)
@@ -125,7 +139,9 @@ def arc_o3_jump(df):
 
 @claim("arc2-reset", ARC, chapter="scaling-laws", by="annotation", figure="arc-scores",
        text="The harder ARC-AGI-2, launched in {launch}, started the cycle again: the best system scored {best:.4g}% "
-            "at launch, against a human average of {human:.4g}%.")
+            "at launch, against a human average of {human:.4g}%.",
+       zh="{launch!z}推出的 ARC-AGI-2 难度更高，让这一循环重新开始：发布之时，最好的系统得分为 "
+          "{best:.4g}%，而人类平均为 {human:.4g}%。")
 def arc2_reset(df):
     best, h = arc.best(df, "ARC-AGI-2", arc.first_published(df, "ARC-AGI-2")), arc.human_arc2_average(df)
     return Check(holds=best.score_pct < h / 10,
@@ -139,7 +155,10 @@ def arc2_reset(df):
 @claim("chinchilla-floor-balanced", FITS, chapter="scaling-laws", by="annotation", figure="scaling-laws",
        text="In its fit the loss approaches an irreducible minimum of {e:.2f} nats that no amount of scale removes, and "
             "data matters as much as size: the exponents for parameters and for training tokens are close "
-            "({alpha:.2f} and {beta:.2f}), with about {ratio:.0f} training tokens per parameter being compute-optimal.")
+            "({alpha:.2f} and {beta:.2f}), with about {ratio:.0f} training tokens per parameter being compute-optimal.",
+       zh="在这次拟合中，损失趋近于 {e:.2f} 奈特的不可约最小值，规模再大也无法消除；"
+          "数据与模型规模同样重要：参数量和训练词元数的指数相近（{alpha:.2f} 和 {beta:.2f}），每个参数配约 "
+          "{ratio:.0f} 个训练词元时算力最优。")
 def chinchilla_floor_balanced(fits):
     alpha, beta = sc.scaling_chinchilla_alpha(fits), sc.scaling_chinchilla_beta(fits)
     a = beta / (alpha + beta)
@@ -157,7 +176,9 @@ def chinchilla_floor_balanced(fits):
 
 @claim("arc1-past-human", ARC, chapter="scaling-laws", by="annotation", figure="arc-scores",
        text="By {date}, {system} had reached {score:.4g}% on ARC-AGI-1, above the {human:.4g}% average of people "
-            "recruited online.")
+            "recruited online.",
+       zh="到{date!z}，{system} 在 ARC-AGI-1 上已达到 {score:.4g}%，超过了在线招募受试者 {human:.4g}% "
+          "的平均成绩。")
 def arc1_past_human(df):
     b, h = arc.best(df, "ARC-AGI-1"), arc.human_arc1_average(df)
     return Check(holds=b.score_pct > h,
@@ -169,7 +190,8 @@ def arc1_past_human(df):
 
 
 @claim("arc2-past-human", ARC, chapter="scaling-laws", by="annotation", figure="arc-scores",
-       text="Scores then climbed to {score:.4g}% by {date}, past that human average.")
+       text="Scores then climbed to {score:.4g}% by {date}, past that human average.",
+       zh="此后成绩一路攀升，到{date!z}已达 {score:.4g}%，超过了上述人类平均水平。")
 def arc2_past_human(df):
     b, h = arc.best(df, "ARC-AGI-2"), arc.human_arc2_average(df)
     launch = arc.best(df, "ARC-AGI-2", arc.first_published(df, "ARC-AGI-2"))

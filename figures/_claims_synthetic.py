@@ -17,7 +17,9 @@ def _expected(diff: float) -> float:
 
 @claim("alphago-zero-surpasses", AG, chapter="synthetic-data", by="essay", figure="alphago-self-play",
        text="AlphaGo Zero, trained only on self-play, reached {zero:,.0f} some {months} months later, {diff:,.0f} "
-            "points higher and above every version that learned from human games.")
+            "points higher and above every version that learned from human games.",
+       zh="约 {months} 个月后，仅靠自我对弈训练的 AlphaGo Zero 达到了 {zero:,.0f} 分，"
+          "比击败李世石的那个版本高出 {diff:,.0f} 分，超过了所有从人类棋谱中学习的版本。")
 def alphago_zero_surpasses(df):
     zero = ag._zero(df)
     human = df[(df.kind == "program") & (df.trained_on != "self-play only")]
@@ -34,7 +36,8 @@ def alphago_zero_surpasses(df):
 
 @claim("alphago-zero-lee-expectancy", AG, chapter="synthetic-data", by="annotation", figure="alphago-self-play",
        text="At that gap the Elo formula expects the stronger program to score {pct:.2f}% of the points, "
-            "practically every game.")
+            "practically every game.",
+       zh="按 Elo 公式，如此大的分差意味着较强的一方预期能拿到 {pct:.2f}% 的分数，几乎盘盘皆胜。")
 def alphago_zero_lee_expectancy(df):
     pct = ag.alphago_zero_win_vs_lee_pct(df)
     return Check(holds=pct >= 99,
@@ -46,7 +49,9 @@ def alphago_zero_lee_expectancy(df):
 
 @claim("alphago-elo-matches-games", AG, chapter="synthetic-data", by="annotation", figure="alphago-self-play",
        text="The internal scale agrees with the games actually played: the {diff:,.0f}-point gap between AlphaGo Zero "
-            "and AlphaGo Master predicts a score of {expected:.0%}, and Zero won {won} of their {games} games.")
+            "and AlphaGo Master predicts a score of {expected:.0%}, and Zero won {won} of their {games} games.",
+       zh="这套内部等级分与实际对局结果吻合：AlphaGo Zero 与 AlphaGo Master 相差 {diff:,.0f} 分，"
+          "据此预测的得分率为 {expected:.0%}，而两者对弈 {games} 盘，Zero 赢了 {won} 盘。")
 def alphago_elo_matches_games(df):
     zero, master = ag._zero(df), ag._row(df, "alphago-master")
     won, lost = map(int, re.match(r"(\d+)-(\d+) against AlphaGo Master", zero.landmark).groups())

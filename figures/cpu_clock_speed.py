@@ -18,6 +18,29 @@ ALT = ("Scatter and line chart of processor clock speed in megahertz, on a logar
        "to {peak_mhz:,.0f} MHz in {peak_year}, then flatten: no later base clock exceeds "
        "{max_base_after:,.0f} MHz, and the highest boost clock, in {last_year}, is {boost_latest:,.0f} MHz.")
 
+# The Chinese edition (issue 9): the docstring's and ALT's twins, and the chart's labels.
+ZH_DOC = """CPU 时钟频率指数式增长了{decades!z}十年，然后停了下来
+
+从 {first_year} 年到 {peak_year} 年，最快处理器的时钟频率提高了约 {growth_before:,.0f} 倍，
+每 {doubling:.1f} 年翻一番。此后的 {years_after} 年里，基础频率最多只提高到原来的
+{base_after:.2f} 倍，连最高加速频率也只有 {peak_year} 年峰值的 {boost_after:.2f} 倍。
+此前的趋势对这次停滞毫无预示。纵轴为对数刻度。
+"""
+ZH_ALT = ("散点图和折线图：纵轴为处理器时钟频率（兆赫，对数刻度），横轴为推出年份，"
+          "{first_year} 年至 {last_year} 年。创纪录的处理器和单个处理器在对数刻度上沿一条直线上升，"
+          "从 {first_mhz:,.2f} MHz 升到 {peak_year} 年的 {peak_mhz:,.0f} MHz，随后走平："
+          "此后没有一款处理器的基础频率超过 {max_base_after:,.0f} MHz，最高的加速频率出现在 "
+          "{last_year} 年，为 {boost_latest:,.0f} MHz。")
+LABELS = {
+    "Fastest parts: base clock": "最快处理器：基础频率",
+    "Fastest parts: max boost clock": "最快处理器：最高加速频率",
+    "All processors (Rupp)": "全部处理器（Rupp 数据）",
+    "(unnamed in source)": "（来源未列型号）",
+    "Year of introduction": "推出年份",
+    "Clock speed (log scale)": "时钟频率（对数刻度）",
+    "Processor": "处理器", "Series": "系列", "Year": "年份", "Clock (MHz)": "频率（MHz）",
+}
+
 def facts(milestones: pd.DataFrame, rupp: pd.DataFrame) -> dict:
     from figures import _values as v
     peak = v.clock_peak(milestones)

@@ -11,29 +11,39 @@ import os
 from pathlib import Path
 
 SITE = "AI Scaling Myths, annotated"
-STYLES = {"APA": "apa", "Chicago": "chicago-author-date"}
+STYLES = {"APA": "apa", "Chicago": "chicago-author-date", "GB/T 7714": "china-national-standard-gb-t-7714-2015-author-date"}
+# the styles offered per edition: Chinese citers are expected to use GB/T 7714 (the national standard)
+LANG_STYLES = {"en": ("APA", "Chicago"), "zh": ("GB/T 7714", "APA")}
 
 
-def csl_item(meta: dict, version: int, date: str, url: str) -> dict:
-    """The CSL-JSON item of one released version of a figure."""
+def csl_item(meta: dict, version: int, date: str, url: str, lang: str = "en") -> dict:
+    """The CSL-JSON item of one released version of a figure (its title and URL in `lang`'s edition)."""
     import datetime
 
     y, m, d = (int(x) for x in date.split("-"))
     released = datetime.date(y, m, d)
+    if lang == "zh":
+        genre, note = (f"图，发布于 {y}年{m}月{d}日",
+                       f"图，版本 {version}，发布于 {date}。数据："
+                       + "；".join(f"{s['title']} (v{s['version']})" for s in meta.get("sources", [])))
+    else:
+        genre, note = (f"Figure, released {released.day} {released:%B %Y}",
+                       f"Figure, version {version}, released {date}. Data: "
+                       + "; ".join(f"{s['title']} (v{s['version']})" for s in meta.get("sources", [])))
     return {
-        "id": f"{meta['slug']}-v{version}",
+        "id": f"{meta['slug']}-v{version}" + ("" if lang == "en" else f"-{lang}"),
+        "language": "zh-CN" if lang == "zh" else "en-US",
         "type": "figure",
         "title": meta["title"],
         "version": str(version),
         # the styles print the issued year only; the genre carries the full release date
-        "genre": f"Figure, released {released.day} {released:%B %Y}",
+        "genre": genre,
         "author": [{"literal": f"{SITE} contributors"}],
         "container-title": SITE,
         "publisher": SITE,
         "issued": {"date-parts": [[y, m, d]]},
         "URL": url,
-        "note": f"Figure, version {version}, released {date}. Data: "
-                + "; ".join(f"{s['title']} (v{s['version']})" for s in meta.get("sources", [])),
+        "note": note,
     }
 
 

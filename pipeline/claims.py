@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from pipeline.i18n import zh_format
+
 REGISTRY: dict[str, "Claim"] = {}
 CHAPTERS = ("scaling-laws", "trend-lines", "synthetic-data", "smaller-models", "ladder-of-generality",
             "debate", "agi-predictions")
@@ -50,9 +52,11 @@ class Claim:
     by: str
     text: str
     figure: str | None
+    zh: str | None = None           # the sentence in Chinese (issue 9): same placeholders, `{x!w}` for 万/亿
 
 
-def claim(name: str, data: tuple[str, ...], chapter: str, by: str, text: str, figure: str | None = None):
+def claim(name: str, data: tuple[str, ...], chapter: str, by: str, text: str, figure: str | None = None,
+          zh: str | None = None):
     def deco(fn):
         where = f"{fn.__module__.replace('.', '/')}.py: claim {name!r}"
         if name in REGISTRY:
@@ -61,7 +65,7 @@ def claim(name: str, data: tuple[str, ...], chapter: str, by: str, text: str, fi
             raise ValueError(f"{where}: unknown chapter {chapter!r} (one of {', '.join(CHAPTERS)})")
         if by not in BY:
             raise ValueError(f"{where}: by must be 'essay' or 'annotation'")
-        REGISTRY[name] = Claim(name, fn, tuple(data), chapter, by, text, figure)
+        REGISTRY[name] = Claim(name, fn, tuple(data), chapter, by, text, figure, zh)
         return fn
     return deco
 
@@ -114,10 +118,11 @@ def compute(root: Path, res: dict, out: Path) -> dict:
         numbers = {k: _plain(v) for k, v in check.numbers.items()}
         try:
             sentence = c.text.format(**numbers)
+            sentence_zh = zh_format(c.zh, numbers) if c.zh else None
         except (KeyError, ValueError, IndexError) as e:
             raise ValueError(f"{where}: the sentence names {e}, which the check's numbers do not give") from e
         result[c.name] = {
-            "name": c.name, "chapter": c.chapter, "by": c.by, "sentence": sentence, "holds": bool(check.holds),
+            "name": c.name, "chapter": c.chapter, "by": c.by, "sentence": sentence, "sentence_zh": sentence_zh, "holds": bool(check.holds),
             "numbers": numbers, "working": check.working, "rows": [str(r) for r in check.rows],
             "figure": c.figure,
             "data": [{"resource": d, "path": res[d].rel, "version": res[d].descriptor.get("version"),

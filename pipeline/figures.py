@@ -21,8 +21,10 @@ import re
 import shutil
 import sys
 import tempfile
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+
+from pipeline.i18n import ZH_FONT, join_lines, localize_spec, zh_format
 
 
 class FigureError(Exception):
@@ -39,6 +41,12 @@ class Figure:
     alt: str
     data: tuple[str, ...]
     uses: tuple[str, ...] = ()  # shared figure modules it imports (figures/_*.py)
+    # the Chinese edition (issue 9): ZH_DOC (title, blank line, caption), ZH_ALT and the LABELS
+    # table (English label -> Chinese) that translates the chart; same placeholders as English
+    title_zh: str = ""
+    caption_zh: str = ""
+    alt_zh: str = ""
+    labels: dict = field(default_factory=dict)
 
 
 def _shared_imports(tree: ast.Module) -> tuple[str, ...]:
@@ -67,7 +75,7 @@ def read_figure(path: Path, root: Path) -> Figure:
     consts = {}
     for node in tree.body:
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-            if node.targets[0].id in ("DATA", "ALT"):
+            if node.targets[0].id in ("DATA", "ALT", "ZH_DOC", "ZH_ALT", "LABELS"):
                 try:
                     consts[node.targets[0].id] = ast.literal_eval(node.value)
                 except ValueError:
@@ -82,8 +90,14 @@ def read_figure(path: Path, root: Path) -> Figure:
     if isinstance(data, str) or not all(isinstance(d, str) for d in data):
         raise FigureError(f"{rel}: DATA must be a tuple of resource names")
     title, _, caption = doc.partition("\n")
+    title_zh, _, caption_zh = consts.get("ZH_DOC", "").strip().partition("\n")
+    labels = consts.get("LABELS", {})
+    if not isinstance(labels, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in labels.items()):
+        raise FigureError(f"{rel}: LABELS must be a dict of English label -> Chinese label (strings)")
     return Figure(slug_of(path), f"figures.{path.stem}", rel, title.strip(), " ".join(caption.split()),
-                  " ".join(consts["ALT"].split()), tuple(data), _shared_imports(tree))
+                  " ".join(consts["ALT"].split()), tuple(data), _shared_imports(tree),
+                  title_zh.strip(), join_lines(caption_zh), join_lines(consts.get("ZH_ALT", "")),
+                  labels)
 
 
 def discover(root: Path) -> dict[str, Figure]:
@@ -117,7 +131,8 @@ def fill_text(fig: Figure, mod, frames) -> Figure:
     m = _Strict(fig, facts)
     try:
         return replace(fig, title=fig.title.format_map(m), caption=fig.caption.format_map(m),
-                       alt=fig.alt.format_map(m))
+                       alt=fig.alt.format_map(m), title_zh=zh_format(fig.title_zh, m),
+                       caption_zh=zh_format(fig.caption_zh, m), alt_zh=zh_format(fig.alt_zh, m))
     except (ValueError, IndexError) as e:
         raise FigureError(f"{fig.path}: bad placeholder in the text: {e}") from e
 
@@ -266,6 +281,15 @@ def render(fig: Figure, root: str, resources: dict[str, str], out: str, key: str
         page_dark = _theme.dark_spec(_theme.finish(chart, None, dark=True).to_dict(validate=True))
     except Exception as e:
         raise FigureError(f"{fig.path}: not a valid Vega-Lite spec: {str(e).splitlines()[0]}") from e
+    # the Chinese edition: the same chart and data, its words translated through LABELS
+    sources_zh = "来源：" + sources.removeprefix("Source: ").replace("; ", "；")
+    try:
+        labels = {**fig.labels, _theme.FONT: ZH_FONT}
+        spec_zh = localize_spec(_theme.finish(chart, fig.title_zh or fig.title, sources_zh).to_dict(), labels)
+        page_zh = localize_spec(page, labels)
+        page_dark_zh = localize_spec(page_dark, labels)
+    except Exception as e:
+        raise FigureError(f"{fig.path}: the Chinese spec failed: {type(e).__name__}: {e}") from e
     frame = plotted_frame(spec, fig)
     if frame.to_csv(index=False, lineterminator="\n") != csv_text:
         raise FigureError(f"{fig.path}: chart() must plot the table it is given, unchanged and alone "
@@ -285,10 +309,20 @@ def render(fig: Figure, root: str, resources: dict[str, str], out: str, key: str
         _write(tmp, f"{s}.page.svg", _svg_accessible(svg, fig, "light"))
         _write(tmp, f"{s}.page.dark.svg", _svg_accessible(vlc.vegalite_to_svg(page_dark), fig, "dark"))
         _write(tmp, f"{s}.csv", csv_text)
+        zh = replace(fig, title=fig.title_zh or fig.title, alt=fig.alt_zh or fig.alt)
+        _write(tmp, f"{s}.zh.vl.json", _dump(spec_zh))
+        _write(tmp, f"{s}.zh.svg", _svg_accessible(vlc.vegalite_to_svg(spec_zh), zh, "file"))
+        _write(tmp, f"{s}.zh.png", vlc.vegalite_to_png(spec_zh, scale=2))
+        _write(tmp, f"{s}.zh.vg.json", _dump(vlc.vegalite_to_vega(page_zh)))
+        _write(tmp, f"{s}.zh.dark.vg.json", _dump(vlc.vegalite_to_vega(page_dark_zh)))
+        _write(tmp, f"{s}.zh.page.svg", _svg_accessible(vlc.vegalite_to_svg(page_zh), zh, "light"))
+        _write(tmp, f"{s}.zh.page.dark.svg", _svg_accessible(vlc.vegalite_to_svg(page_dark_zh), zh, "dark"))
         m = re.search(r'<svg[^>]*\bwidth="([\d.]+)"[^>]*\bheight="([\d.]+)"', svg)
         meta = {**asdict(fig), "key": key, "rows": len(frame), "dtypes": dtypes, "source_line": sources,
                 "width": float(m.group(1)) if m else None, "height": float(m.group(2)) if m else None,
-                "sources": _row_sources(fig, {n: resources[n][1] for n in fig.data}, frames)}
+                "sources": _row_sources(fig, {n: resources[n][1] for n in fig.data}, frames),
+                "zh": {"title": zh.title, "caption": fig.caption_zh or fig.caption, "alt": zh.alt,
+                       "source_line": sources_zh, "translated": bool(fig.title_zh)}}
         _write(tmp, "meta.json", _dump(meta))
         os.chmod(tmp, 0o755)
         if Path(out).exists():

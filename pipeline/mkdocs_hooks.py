@@ -20,6 +20,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from pipeline.i18n import LANGS, localized, prefix, tr, zh_text
 from pipeline.pages import link, safe_href
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,6 +58,9 @@ def on_config(config):
     cite.CACHE = ROOT / ".cache" / "cite"
     STATE.clear()
     STATE.update(_manifest())
+    # mkdocs-static-i18n builds English, then Chinese under zh/: this is the language of this build
+    i18n = config["plugins"].get("i18n")
+    STATE["lang"] = getattr(i18n, "current_language", None) or "en"
     STATE["ledger"] = load_ledger(ROOT)
     STATE["site_url"] = config["site_url"] or "http://127.0.0.1:8000/"
     STATE.setdefault("meta", {})["site-url"] = STATE["site_url"]
@@ -74,8 +78,18 @@ def on_config(config):
 
 
 def _base(page) -> str:
+    """The site root, relative to the page."""
     depth = page.url.count("/") if page.url else 0
     return "../" * depth or "./"
+
+
+def _lang() -> str:
+    return STATE.get("lang", "en")
+
+
+def _lbase(page) -> str:
+    """The root of this page's language edition (zh/ for Chinese), relative to the page."""
+    return _base(page) + prefix(_lang())
 
 
 def _line(markdown: str, pos: int) -> int:
@@ -86,48 +100,55 @@ def _licence(lics: list[dict]) -> str:
     return ", ".join(html.escape(x.get("title") or x.get("name", "")) for x in lics)
 
 
-def figure_html(meta: dict, number: int, base: str, files: str | None = None) -> str:
-    """The figure block; `files` is the URL prefix of its artefacts (a frozen version's, say)."""
-    e = html.escape
+def figure_html(meta: dict, number: int, base: str, files: str | None = None, lang: str = "en",
+                label: str = "Figure {n}") -> str:
+    """The figure block; `files` is the URL prefix of its artefacts (a frozen version's, say).
+    `base` is the site root relative to the page; the figure's own pages and artefacts are
+    those of `lang`'s edition."""
+    e, t = html.escape, (lambda text, **kw: tr(lang, text, **kw))
+    meta = localized(meta, lang)
     s = meta["slug"]
-    d = files or f"{base}figures/{s}/{s}"
-    permalink = STATE.get("site_url", "/").rstrip("/") + f"/figures/{s}/"
+    lb = base + prefix(lang)
+    d = files or f"{lb}figures/{s}/{s}"
+    permalink = STATE.get("site_url", "/").rstrip("/") + f"/{prefix(lang)}figures/{s}/"
     w, h = meta.get("width") or 640, meta.get("height") or 400
     srcs = []
     for r in meta["sources"]:
         named = "; ".join(link(x.get("title", ""), x.get("path")) for x in r["sources"])
-        rows = "".join(f'<li>{link(x["url"], x["url"])} ({x["rows"]} row{"s" * (x["rows"] != 1)})</li>'
+        rows = "".join(f'<li>{link(x["url"], x["url"])} ({t("{n} row" if x["rows"] == 1 else "{n} rows", n=x["rows"])})</li>'
                        for x in r["row_sources"])
-        detail = (f'<details class="fig-rows"><summary>Sources of individual rows ({len(r["row_sources"])})</summary>'
+        detail = (f'<details class="fig-rows"><summary>{t("Sources of individual rows ({n})", n=len(r["row_sources"]))}</summary>'
                   f"<ul>{rows}</ul></details>") if rows else ""
-        srcs.append(f'<p class="fig-source"><span class="fig-label">Data</span> '
-                    f'<a href="{base}{e(r["path"])}">{e(r["title"])}</a>, v{e(r["version"] or "?")} '
-                    f'({_licence(r["licenses"])}). Sources: {named}.</p>{detail}')
+        srcs.append(f'<p class="fig-source"><span class="fig-label">{t("Data")}</span> '
+                    f'<a href="{base}{e(r["path"])}" lang="en">{e(r["title"])}</a>, v{e(r["version"] or "?")} '
+                    f'({_licence(r["licenses"])}). {t("Sources")}: <span lang="en">{named}</span>.</p>{detail}')
     return (
         f'<figure class="fig" id="fig-{s}" data-slug="{s}" data-runtime="{base}assets/vega/vega-runtime.js" '
         f'data-spec="{d}.vg.json" data-spec-dark="{d}.dark.vg.json" data-alt="{e(meta["alt"])}">'
-        f'<p class="fig-title"><a class="fig-num" href="#fig-{s}" title="Permalink to this figure">'
-        f'Figure {number}</a> {e(meta["title"])}</p>'
+        f'<p class="fig-title"><a class="fig-num" href="#fig-{s}" title="{t("Permalink to this figure")}">'
+        f'{t(label, n=number)}</a> {e(meta["title"])}</p>'
         f'<div class="fig-static">'
         f'<img class="fig-img fig-light" src="{d}.page.svg" alt="{e(meta["alt"])}" width="{w:.0f}" height="{h:.0f}" '
         + ('fetchpriority="high">' if number == 1 else 'decoding="async">') +
         f'<img class="fig-img fig-dark" src="{d}.page.dark.svg" alt="{e(meta["alt"])}" width="{w:.0f}" height="{h:.0f}" loading="lazy" decoding="async">'
         f'</div><div class="fig-live" hidden></div><p class="fig-say" aria-live="polite"></p>'
         f'<figcaption><p class="fig-caption">{e(meta["caption"])}</p>{"".join(srcs)}'
-        f'<p class="fig-links"><span class="fig-label">Download</span> '
+        f'<p class="fig-links"><span class="fig-label">{t("Download")}</span> '
         f'<a href="{d}.svg" download>SVG</a> · <a href="{d}.png" download>PNG</a> · '
-        f'<a href="{d}.csv" download>CSV</a> · <a href="{d}.vl.json" download>Vega-Lite spec</a> · '
-        + (f'<a href="{d}.ipynb" download>Notebook</a> · ' if meta.get("notebook") else "") +
-        f'<a href="{base}figures/{s}/#data-{s}">Data table ({meta.get("rows", "?")} rows)</a> · '
-        f'<a href="{base}figures/{s}/">Figure page: versions, citation, how it was made</a> · '
-        f'<button type="button" class="fig-copy" data-permalink="{e(permalink)}">Copy permalink</button></p>'
-        f'<p class="fig-print">Permalink: {e(permalink)}</p>'
+        f'<a href="{d}.csv" download>CSV</a> · <a href="{d}.vl.json" download>{t("Vega-Lite spec")}</a> · '
+        + (f'<a href="{d}.ipynb" download>{t("Notebook")}</a> · ' if meta.get("notebook") else "") +
+        f'<a href="{lb}figures/{s}/#data-{s}">{t("Data table ({n} rows)", n=meta.get("rows", "?"))}</a> · '
+        f'<a href="{lb}figures/{s}/">{t("Figure page: versions, citation, how it was made")}</a> · '
+        f'<button type="button" class="fig-copy" data-permalink="{e(permalink)}">{t("Copy permalink")}</button></p>'
+        f'<p class="fig-print">{e(t("Permalink: {url}", url=permalink))}</p>'
         f"</figcaption></figure>"
     )
 
 
-def thumb_html(meta: dict, page_url: str, base: str) -> str:
+def thumb_html(meta: dict, page_url: str, base: str, lang: str = "en") -> str:
+    """A thumbnail linking to the figure in its chapter; `base` is the language edition's root."""
     e, s = html.escape, meta["slug"]
+    meta = localized(meta, lang)
     h = f'{320 * (meta.get("height") or 400) / (meta.get("width") or 640):.0f}'
     return (f'<a class="fig-thumb" href="{base}{page_url}#fig-{s}">'
             f'<img class="fig-light" src="{base}figures/{s}/{s}.page.svg" alt="" width="320" height="{h}" loading="lazy">'
@@ -140,50 +161,84 @@ def _title(text: str, default: str) -> str:
     return m.group(1) if m else default
 
 
-@event_priority(100)  # before the redirects plugin looks for its targets among the pages
+def _src_lang(src_uri: str) -> tuple[str, str]:
+    """('chapters/x.md', 'zh') for 'chapters/x.zh.md': the page's path and its language."""
+    if src_uri.endswith(".zh.md"):
+        return src_uri[:-len(".zh.md")] + ".md", "zh"
+    return src_uri, "en"
+
+
+def _url(src: str) -> str:
+    """The URL of a page within its language edition ('' for the home page)."""
+    from mkdocs.structure.files import File
+
+    return File(src, None, "", use_directory_urls=True).url.lstrip("./")
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has picked this build's language files
 def on_files(files, config):
-    """Where each figure is placed; then the generated pages (figures, versions, data)."""
+    """Where each figure and claim is placed in this build's language; then the generated pages
+    (figures, versions, data, claims) of this language's edition."""
+    from types import SimpleNamespace
+
     from mkdocs.structure.files import File
 
     from pipeline import pages
 
+    lang = _lang()
     placed, placements, claimed = {}, {}, {}
     for f in files.documentation_pages():
+        src, flang = _src_lang(f.src_uri)
+        if f.generated_by or flang != lang:
+            continue
         text = Path(f.abs_src_path).read_text(encoding="utf-8")
         for slug in FIG.findall(text):
-            placed.setdefault(slug, f.url)
-            placements.setdefault(slug, []).append((f.src_uri, _title(text, f.src_uri)))
+            placed.setdefault(slug, _url(src))
+            placements.setdefault(slug, []).append((src, _title(text, src)))
         for name in CLAIM.findall(text):
             if name in claimed:
-                raise PluginError(f"site/{f.src_uri}: claim '{name}' is already placed in {claimed[name][0] or 'the home page'}; "
-                                  "place each claim once (link to it elsewhere)")
-            claimed[name] = (f.url, _title(text, f.src_uri))
-    STATE["placed"], STATE["claimed"] = placed, claimed
+                raise PluginError(f"site/{f.src_uri}: claim '{name}' is already placed in "
+                                  f"{claimed[name][0] or 'the home page'}; place each claim once "
+                                  "(link to it elsewhere)")
+            claimed[name] = (_url(src), _title(text, src))
+    STATE["placed"], STATE["claimed"] = {lang: placed}, {lang: claimed}
     figs, ledger, site_url = STATE.get("figures", {}), STATE["ledger"], STATE["site_url"]
+    resources = STATE.get("resources", {})
+    suffix = ".md" if lang == "en" else f".{lang}.md"
 
     def add(uri, content):
-        files.append(File.generated(config, uri, content=content))
+        # the page as mkdocs-static-i18n would have made it from a file on disk: the language's
+        # suffix and folder, and its twins for the language switcher and hreflang links
+        f = File.generated(config, uri.removesuffix(".md") + suffix, content=content)
+        url = _url(uri)
+        f.dest_uri = prefix(lang) + File(uri, None, "", use_directory_urls=True).dest_uri
+        f.url = prefix(lang) + url
+        f.locale, f.locale_alternate_of, f.localization = lang, lang, None if lang == "en" else lang
+        f.norm_src_uri = uri
+        f.alternates = {other: SimpleNamespace(url=prefix(other) + url, locale=other) for other in LANGS}
+        f.alternates[lang] = f
+        files.append(f)
 
-    add("figures/index.md", pages.figures_index(figs))
-    add("claims/index.md", pages.claims_page(STATE.get("claims", {}), claimed, figs))
+    add("figures/index.md", pages.figures_index(figs, lang))
+    add("claims/index.md", pages.claims_page(STATE.get("claims", {}), claimed, figs, lang))
     for slug, meta in figs.items():
         with open(Path(meta["dir"]) / f"{slug}.csv", encoding="utf-8") as fh:
             columns = next(csv.reader(fh))
         add(f"figures/{slug}/index.md", pages.figure_page(meta, ledger["figures"].get(slug, []),
-                                                         placements.get(slug, []), site_url, columns))
+                                                         placements.get(slug, []), site_url, columns, lang))
     # every released version keeps its page, even when its figure was renamed or retired
     for slug, versions in ledger["figures"].items():
         for v in versions:
             n = v["version"]
             frozen = json.loads((ROOT / "releases" / slug / f"v{n}" / "meta.json").read_text(encoding="utf-8"))
-            block = figure_html(frozen, n, "../../../", files=f"./{slug}")
-            block = block.replace(f"Figure {n}</a>", f"Version {n}</a>", 1)
-            add(f"figures/{slug}/v{n}/index.md", pages.version_page(frozen, v, versions[-1]["version"], site_url, block))
-    resources = STATE.get("resources", {})
-    add("data/index.md", pages.data_index(resources))
+            block = figure_html(frozen, n, "../../../" + "../" * (lang != "en"), files=f"./{slug}", lang=lang,
+                                label="Version {n}")
+            add(f"figures/{slug}/v{n}/index.md",
+                pages.version_page(frozen, v, versions[-1]["version"], site_url, block, lang))
+    add("data/index.md", pages.data_index(resources, lang))
     for name, r in resources.items():
         used = sorted(s for s, m in figs.items() if name in m["data"])
-        add(f"data/{name}/index.md", pages.data_page(name, r, used, ledger["datasets"].get(name, [])))
+        add(f"data/{name}/index.md", pages.data_page(name, r, used, ledger["datasets"].get(name, []), lang))
     return files
 
 
@@ -203,20 +258,26 @@ def _since() -> dict[str, list[dict]]:
     return STATE["since"]
 
 
-def since_html(rows: list[dict]) -> str:
+def since_html(rows: list[dict], lang: str = "en") -> str:
+    """The dated notes on a claim. Their text is data (data/since_publication.csv, in English):
+    a Chinese page shows it marked as English."""
     e = html.escape
+    en = ' lang="en"' if lang != "en" else ""
     items = "".join(
         f'<li class="since-{e(r["stance"])}"><time datetime="{e(r["date"])}">{e(r["date"])}</time> '
-        f'<span class="stance">{e(STANCE.get(r["stance"], r["stance"]))}</span> '
-        f'<strong>{e(r["headline"])}.</strong> {e(r["summary"])} '
-        f'{link(r["source_title"], r["source_url"])}</li>' for r in rows)
-    return (f'<div class="admonition since" markdown="0"><p class="admonition-title">Since publication: '
-            f'what later evidence says (our annotation, dated and sourced)</p><ul>{items}</ul></div>')
+        f'<span class="stance">{e(tr(lang, STANCE[r["stance"]]) if r["stance"] in STANCE else r["stance"])}</span> '
+        f'<span{en}><strong>{e(r["headline"])}.</strong> {e(r["summary"])} '
+        f'{link(r["source_title"], r["source_url"])}</span></li>' for r in rows)
+    return (f'<div class="admonition since" markdown="0"><p class="admonition-title">'
+            f'{e(tr(lang, "Since publication: what later evidence says (our annotation, dated and sourced)"))}'
+            f'{e(tr(lang, "(in English)")) if lang != "en" else ""}</p><ul>{items}</ul></div>')
 
 
-def table_html(meta: dict, columns: list[str], page: str) -> str:
-    """A figure's plotted data (its CSV download) as an accessible HTML table."""
+def table_html(meta: dict, columns: list[str], page: str, lang: str = "en") -> str:
+    """A figure's plotted data (its CSV download) as an accessible HTML table. The cells are the
+    CSV's, in both editions; the headings are its column names."""
     e, s = html.escape, meta["slug"]
+    meta = localized(meta, lang)
     rows = list(csv.DictReader(open(Path(meta["dir"]) / f"{s}.csv", encoding="utf-8")))
     missing = [c for c in columns if rows and c not in rows[0]]
     if missing:
@@ -225,7 +286,7 @@ def table_html(meta: dict, columns: list[str], page: str) -> str:
 
     def cell(col, v):
         if col.endswith("_url") and v:
-            return link("source", v) if safe_href(v) else e(v)
+            return link(tr(lang, "source"), v) if safe_href(v) else e(v)
         if col.endswith("_date") and v.endswith("T00:00:00"):
             v = v[:10]
         return e(v)
@@ -234,33 +295,37 @@ def table_html(meta: dict, columns: list[str], page: str) -> str:
         words = c.replace("_url", "").replace("_", " ").capitalize()
         return re.sub(r"\b(Agi|Api|Arc|Moe|Mmlu)\b", lambda m: m.group(1).upper(), words)
 
-    head = "".join(f'<th scope="col">{e(heading(c))}</th>' for c in columns)
+    head = "".join(f'<th scope="col">{e(heading(c)) if lang == "en" else f"<code>{e(c)}</code>"}</th>' for c in columns)
     body = "".join("<tr>" + "".join(f"<td>{cell(c, r[c])}</td>" for c in columns) + "</tr>" for r in rows)
+    behind = tr(lang, "the data behind {link} ({n} rows)", link=f'<a href="#fig-{s}">{tr(lang, "the figure")}</a>',
+                n=len(rows))
     return (f'<div class="md-typeset__table data-table" id="data-{s}"><table><caption>{e(meta["title"])} — '
-            f'the data behind <a href="#fig-{s}">the figure</a> ({len(rows)} rows)</caption>'
+            f'{behind}</caption>'
             f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
 
 
-def value_html(name: str, v: dict) -> str:
+def value_html(name: str, v: dict, lang: str = "en") -> str:
     e = html.escape
-    return (f'<span class="datum" data-value="{e(name)}" title="Computed at build time from '
-            f'{e(", ".join(v["data"]))}">{e(v["text"])}</span>')
+    text = v["text"] if lang == "en" else zh_text(v["text"])
+    return (f'<span class="datum" data-value="{e(name)}" title="{e(tr(lang, "Computed at build time from {data}", data=", ".join(v["data"])))}">'
+            f'{e(text)}</span>')
 
 
-def claim_html(c: dict, base: str) -> str:
-    """The claim's sentence, numbers filled in, with a status mark linking to its evidence."""
-    e = html.escape
+def claim_html(c: dict, base: str, lang: str = "en") -> str:
+    """The claim's sentence, numbers filled in, with a status mark linking to its evidence.
+    `base` is the root of the page's language edition."""
+    e, t = html.escape, (lambda text, **kw: tr(lang, text, **kw))
     ok = c["holds"]
     mark = ("&#10003;" if ok else "&#10007;")
-    status = "holds" if ok else "no longer holds"
+    status = t("holds" if ok else "no longer holds")
     data = ", ".join(f'{d["path"]} v{d["version"]}' for d in c["data"])
-    warn = "" if ok else ('<strong class="claim-warning"> This no longer holds with the current data '
-                          '(preview build).</strong>')
+    warn = "" if ok else f'<strong class="claim-warning">{t(" This no longer holds with the current data (preview build).")}</strong>'
+    sentence = c["sentence"] if lang == "en" else c.get("sentence_zh") or c["sentence"]
     return (f'<span class="claim-inline claim-{"ok" if ok else "broken"}" id="claim-in-text-{e(c["name"])}" '
             f'data-claim="{e(c["name"])}">'
-            f'{e(c["sentence"])}{warn}<a class="claim-mark" href="{base}claims/#claim-{e(c["name"])}" '
-            f'title="Checked at build time against {e(data)}: {status}. Evidence and arithmetic on the Claims page." '
-            f'aria-label="Claim {status}: see the evidence">{mark}</a></span>')
+            f'{e(sentence)}{warn}<a class="claim-mark" href="{base}claims/#claim-{e(c["name"])}" '
+            f'title="{e(t("Checked at build time against {data}: {status}. Evidence and arithmetic on the Claims page.", data=data, status=status))}" '
+            f'aria-label="{e(t("Claim {status}: see the evidence", status=status))}">{mark}</a></span>')
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -268,7 +333,7 @@ def on_page_markdown(markdown, page, config, files):
     src = page.file.src_uri
     for m in ANY.finditer(markdown):
         kind, name = m.groups()
-        known = {"fig": figs, "val": vals, "meta": STATE.get("meta", {}), "thumb": STATE["placed"],
+        known = {"fig": figs, "val": vals, "meta": STATE.get("meta", {}), "thumb": STATE["placed"][_lang()],
                  "since": _since(), "table": figs, "claim": STATE.get("claims", {})}[kind]
         if name not in known:
             what = {"fig": "figure", "val": "value", "meta": "build fact",
@@ -277,23 +342,25 @@ def on_page_markdown(markdown, page, config, files):
             raise PluginError(f"site/{src}: line {_line(markdown, m.start())}: unknown {what} '{name}' "
                               f"(known: {', '.join(sorted(known)) or 'none'})")
     counter = iter(range(1, 1000))
-    base = _base(page)
+    base, lang = _base(page), _lang()
+    lbase = base + prefix(lang)
     first = FIG.search(markdown)
     if first and "image" not in page.meta:  # the page's sharing image: its first figure
-        page.meta["image"] = f"figures/{first.group(1)}/{first.group(1)}.png"
-        page.meta["image_alt"] = "Chart: " + html.escape(figs[first.group(1)]["title"], quote=True)
-    markdown = FIG.sub(lambda m: "\n" + figure_html(figs[m.group(1)], next(counter), base) + "\n", markdown)
-    markdown = TABLE.sub(lambda m: "\n" + table_html(figs[m.group(1)], m.group(2).split(","), src) + "\n",
+        page.meta["image"] = f"{prefix(lang)}figures/{first.group(1)}/{first.group(1)}.png"
+        page.meta["image_alt"] = ("Chart: " if lang == "en" else "图表：") + html.escape(
+            localized(figs[first.group(1)], lang)["title"], quote=True)
+    markdown = FIG.sub(lambda m: "\n" + figure_html(figs[m.group(1)], next(counter), base, lang=lang) + "\n", markdown)
+    markdown = TABLE.sub(lambda m: "\n" + table_html(figs[m.group(1)], m.group(2).split(","), src, lang) + "\n",
                          markdown)
-    markdown = SINCE.sub(lambda m: "\n" + since_html(_since()[m.group(1)]) + "\n", markdown)
+    markdown = SINCE.sub(lambda m: "\n" + since_html(_since()[m.group(1)], lang) + "\n", markdown)
     markdown = META.sub(lambda m: html.escape(STATE["meta"][m.group(1)]), markdown)
-    markdown = THUMB.sub(lambda m: thumb_html(figs[m.group(1)], STATE["placed"][m.group(1)], base), markdown)
-    markdown = CLAIM.sub(lambda m: claim_html(STATE["claims"][m.group(1)], base), markdown)
+    markdown = THUMB.sub(lambda m: thumb_html(figs[m.group(1)], STATE["placed"][lang][m.group(1)], lbase, lang), markdown)
+    markdown = CLAIM.sub(lambda m: claim_html(STATE["claims"][m.group(1)], lbase, lang), markdown)
     leftover = ANY.search(VAL.sub("", markdown))
     if leftover:
         raise PluginError(f"site/{src}: line {_line(markdown, leftover.start())}: a figure marker must stand "
                           "alone on its line")
-    return VAL.sub(lambda m: value_html(m.group(1), vals[m.group(1)]), markdown)
+    return VAL.sub(lambda m: value_html(m.group(1), vals[m.group(1)], lang), markdown)
 
 
 NOTEBOOK = re.compile(r"<!-- notebook-html:([a-z0-9-]+) -->")  # a comment: no markdown extension touches it
@@ -328,7 +395,7 @@ def with_csp(output: str) -> str:
     tag = f'<meta http-equiv="Content-Security-Policy" content="{csp(output)}">'
     # Material's search dialog has no accessible name: give it one
     output = output.replace('<div class="md-search" data-md-component="search" role="dialog">',
-                            '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">', 1)
+                            f'<div class="md-search" data-md-component="search" role="dialog" aria-label="{tr(_lang(), "Search")}">', 1)
     return output.replace("<head>", "<head>\n    " + tag, 1)
 
 
@@ -341,26 +408,38 @@ def on_post_template(output, template_name, config):
 
 
 def on_post_build(config):
-    site = Path(config["site_dir"])
+    """The artefacts of this build's language edition: English at the root, Chinese under zh/,
+    where the Chinese pages' relative links find them (the CSV and notebook are the same)."""
+    lang = _lang()
+    root = Path(config["site_dir"])
+    site = root / prefix(lang).rstrip("/") if lang != "en" else root
+    infix = "" if lang == "en" else f"{lang}."
     for slug, meta in STATE.get("figures", {}).items():
         dest = site / "figures" / slug
         dest.mkdir(parents=True, exist_ok=True)
         for ext in ARTEFACTS:
-            shutil.copyfile(Path(meta["dir"]) / f"{slug}.{ext}", dest / f"{slug}.{ext}")
+            lext = ext if ext == "csv" else infix + ext
+            shutil.copyfile(Path(meta["dir"]) / f"{slug}.{lext}", dest / f"{slug}.{ext}")
         nb = Path(meta["notebook"])
         for name in [f"{slug}.ipynb", *json.loads((nb / "files.json").read_text())]:
             shutil.copyfile(nb / name, dest / name)
-    vega = site / "assets" / "vega"
-    vega.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(STATE["runtime"], vega / "vega-runtime.js")
-    shutil.copyfile(Path(STATE["runtime"]).with_name("vega-runtime.LICENSE.txt"), vega / "vega-runtime.LICENSE.txt")
+    if lang == "en":
+        vega = site / "assets" / "vega"
+        vega.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(STATE["runtime"], vega / "vega-runtime.js")
+        shutil.copyfile(Path(STATE["runtime"]).with_name("vega-runtime.LICENSE.txt"), vega / "vega-runtime.LICENSE.txt")
     for slug, versions in STATE["ledger"]["figures"].items():
         for v in versions:
             src = ROOT / "releases" / slug / f"v{v['version']}"
             dest = site / "figures" / slug / f"v{v['version']}"
             dest.mkdir(parents=True, exist_ok=True)
             for name in v["files"]:
-                shutil.copyfile(src / name, dest / name)
+                # a version released with its Chinese chart serves it under zh/ with the English names
+                twin = name.replace(f"{slug}.", f"{slug}.{infix}", 1) if infix else name
+                if infix and (src / twin).exists():
+                    shutil.copyfile(src / twin, dest / name)
+                else:
+                    shutil.copyfile(src / name, dest / name)
     claims = site / "claims"
     claims.mkdir(exist_ok=True)
     (claims / "claims.json").write_text(json.dumps(STATE.get("claims", {}), indent=1, sort_keys=True,

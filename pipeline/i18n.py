@@ -1,0 +1,230 @@
+"""The Chinese edition (issue 9): number words, dates and figure labels for zh.
+
+English is the source language of the build. A Chinese text is a template with the same
+placeholders as its English twin, filled from the same numbers; `zh_format` adds one
+conversion for Chinese readers, `{x!w}`, which writes a large number with 万 / 亿
+(175e9 -> "1750亿"). A figure's Chinese spec is its English spec translated through the
+module's LABELS table (`localize_spec`): the data and the chart are the same, only the words
+differ.
+"""
+from __future__ import annotations
+
+import re
+import string
+from datetime import datetime
+
+LANGS = ("en", "zh")
+# Chinese charts: a CJK sans first, so that Latin text inside a Chinese label (model names,
+# units) is drawn in the same sans face rather than a fallback serif; system fonts only.
+ZH_FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+_DIGITS = "零一二三四五六七八九"
+_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+          "nineteen", "twenty"]
+
+
+def zh_small(n: int) -> str:
+    """0..99 in Chinese numerals: 7 -> 七, 12 -> 十二, 20 -> 二十."""
+    if not 0 <= n < 100:
+        return str(n)
+    tens, ones = divmod(n, 10)
+    if tens == 0:
+        return _DIGITS[ones]
+    return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
+
+
+def _sig(x: float, digits: int = 3) -> str:
+    s = f"{float(f'{x:.{digits}g}'):,f}".rstrip("0").rstrip(".")
+    return s
+
+
+def zh_number(x: float, digits: int = 3) -> str:
+    """A large count the Chinese way: 175e9 -> '1750亿', 1.4e12 -> '1.4万亿', 7e6 -> '700万';
+    smaller than 10 000 it is written plainly (12,345 keeps its digits)."""
+    x = float(x)
+    sign = "-" if x < 0 else ""
+    x = abs(x)
+    for div, unit in ((1e12, "万亿"), (1e8, "亿"), (1e4, "万")):
+        if x >= div:
+            return sign + _sig(x / div, digits).replace(",", "") + unit
+    return sign + (f"{x:,.0f}" if x == int(x) else _sig(x, digits))
+
+
+_EN_WORDS = re.compile(r"^(\d[\d,]*(?:\.\d+)?) (thousand|million|billion|trillion)$")
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+
+def zh_text(text: str) -> str:
+    """An English rendering of a number or a date, as a Chinese reader writes it: 'seven' -> '七',
+    '175 billion' -> '1750亿', 'February 2026' -> '2026年2月'. Anything else is returned as is
+    (names of models, processors and systems are not translated)."""
+    t = text.strip()
+    if t.lower() in _WORDS:
+        return zh_small(_WORDS.index(t.lower()))
+    m = _EN_WORDS.match(t)
+    if m:
+        return zh_number(float(m.group(1).replace(",", "")) * _SCALE[m.group(2)])
+    for fmt, out in (("%B %Y", "{y}年{m}月"), ("%b %Y", "{y}年{m}月"), ("%d %B %Y", "{y}年{m}月{d}日"),
+                     ("%B %d, %Y", "{y}年{m}月{d}日"), ("%Y-%m-%d", "{y}年{m}月{d}日")):
+        try:
+            d = datetime.strptime(t, fmt)
+        except ValueError:
+            continue
+        return out.format(y=d.year, m=d.month, d=d.day)
+    return text
+
+
+class ZhFormatter(string.Formatter):
+    """str.format with `!w` (a large number with 万/亿), `!m` / `!b` / `!t` (the same for a number
+    given in millions / billions / trillions: {x!b} with x = 175 -> 1750亿) and `!z` (zh_text of
+    the English form: 'seven' -> 七, 'March 2025' -> 2025年3月)."""
+
+    def convert_field(self, value, conversion):
+        if conversion == "w":
+            return zh_number(value)
+        if conversion in ("m", "b", "t"):  # a number of millions / billions / trillions
+            return zh_number(float(value) * {"m": 1e6, "b": 1e9, "t": 1e12}[conversion])
+        if conversion == "z":
+            return zh_text(str(value))
+        return super().convert_field(value, conversion)
+
+
+def zh_format(template: str, mapping) -> str:
+    return ZhFormatter().vformat(template, (), mapping)
+
+
+def join_lines(text: str) -> str:
+    """Wrapped lines joined into one: with no space where either side is Chinese (a line break in
+    Chinese text is not a space), with one space between Latin words."""
+    out = ""
+    for line in (x.strip() for x in text.splitlines()):
+        if not line:
+            continue
+        if out and not (CJK.match(out[-1]) or CJK.match(line[0]) or out[-1] in "，。：；、（）“”「」"
+                        or line[0] in "，。：；、（）“”「」"):
+            out += " "
+        out += line
+    return out
+
+
+# ------------------------------------------------------------------- figure specs
+
+# keys whose string values are Vega expressions: a label inside them is a quoted literal
+_EXPR_KEYS = {"labelExpr", "expr", "calculate", "filter", "test", "signal", "update"}
+
+
+def localize_spec(spec, labels: dict[str, str]):
+    """The spec with every English label in `labels` replaced by its Chinese twin: whole strings
+    (titles, legend and tooltip titles, category values in the data, scale domains, formats)
+    and quoted literals inside expressions. Numbers, fields and data columns are untouched,
+    and a string that names a field (`field`, `as`) is never translated."""
+    quoted = {}
+    for en, zh in labels.items():
+        for q in ("'", '"'):
+            quoted[q + en + q] = q + zh.replace("\\", "\\\\").replace(q, "\\" + q) + q
+    pattern = re.compile("|".join(re.escape(k) for k in sorted(quoted, key=len, reverse=True))) if quoted else None
+
+    def walk(node, key=None):
+        if isinstance(node, dict):
+            return {k: (v if k in ("field", "as", "name", "$schema", "groupby", "fields", "sort_field")
+                        else walk(v, k)) for k, v in node.items()}
+        if isinstance(node, list):
+            return [walk(v, key) for v in node]
+        if isinstance(node, str):
+            if key in _EXPR_KEYS and pattern is not None:
+                return pattern.sub(lambda m: quoted[m.group(0)], node)
+            if node in labels:
+                return labels[node]
+            return _ZH_WORDS_IN_DATA(node)
+        return node
+
+    return walk(spec)
+
+
+def _ZH_WORDS_IN_DATA(value: str) -> str:
+    """'175 billion' (an in_words tooltip column) -> '1750亿'."""
+    return zh_number(float(m.group(1).replace(",", "")) * _SCALE[m.group(2)]) if (m := _EN_WORDS.match(value)) else value
+
+
+# ------------------------------------------------------------------- the site's own words
+
+# gettext-style: the English text is the key; a missing Chinese text fails the build (`tr`)
+ZH_UI = {
+    # figure blocks
+    "Permalink to this figure": "本图的固定链接",
+    "Figure {n}": "图 {n}",
+    "Version {n}": "版本 {n}",
+    "Sources of individual rows ({n})": "逐行来源（{n} 个）",
+    "{n} row": "{n} 行", "{n} rows": "{n} 行",
+    "Data": "数据",
+    "Sources": "来源",
+    "Download": "下载",
+    "Vega-Lite spec": "Vega-Lite 规格",
+    "Notebook": "笔记本",
+    "Data table ({n} rows)": "数据表（{n} 行）",
+    "Figure page: versions, citation, how it was made": "图页面：版本、引用与制作过程",
+    "Copy permalink": "复制固定链接",
+    "Permalink: {url}": "固定链接：{url}",
+    "Computed at build time from {data}": "构建时根据 {data} 计算",
+    "the data behind {link} ({n} rows)": "{link}背后的数据（{n} 行）",
+    "the figure": "该图",
+    "source": "来源",
+    # claims
+    "holds": "成立", "no longer holds": "不再成立",
+    " This no longer holds with the current data (preview build).": "按当前数据，此陈述已不再成立（预览构建）。",
+    "Checked at build time against {data}: {status}. Evidence and arithmetic on the Claims page.":
+        "构建时已对照 {data} 核验：{status}。证据与算式见“核验陈述”页。",
+    "Claim {status}: see the evidence": "陈述{status}：查看证据",
+    # since publication
+    "supports the essay": "支持原文", "challenges the essay": "质疑原文", "mixed evidence": "证据不一",
+    "Since publication: what later evidence says (our annotation, dated and sourced)":
+        "发表之后：后来的证据怎么说（我们的注解，注明日期与来源）",
+    "(in English)": "（英文）",
+    # page furniture
+    "Search": "搜索",
+    "Copy": "复制", "Version": "版本", "Released": "发布日期", "What changed": "变化",
+    "{n} distinct row sources": "{n} 个不同的逐行来源",
+}
+
+
+def tr(lang: str, text: str, **kw) -> str:
+    """The site's own words in `lang` (English is the key); formatted with kw."""
+    if lang == "zh":
+        if text not in ZH_UI:
+            raise KeyError(f"pipeline/i18n.py: no Chinese for {text!r} in ZH_UI")
+        text = ZH_UI[text]
+    return text.format(**kw) if kw else text
+
+
+def localized(meta: dict, lang: str) -> dict:
+    """A figure's meta with title, caption, alt and source line in `lang`."""
+    if lang == "en" or "zh" not in meta:
+        return meta
+    return {**meta, **{k: v for k, v in meta["zh"].items() if k in ("title", "caption", "alt", "source_line")}}
+
+
+def prefix(lang: str) -> str:
+    """Where a language's pages live, relative to the site root: '' for English, 'zh/' for Chinese."""
+    return "" if lang == "en" else f"{lang}/"
+
+
+_CHANGED = {"first release": "首次发布", "figure code changed": "绘图代码有改动",
+            "chart and data unchanged": "图表与数据未变", "chart changed, data unchanged": "图表有改动，数据未变",
+            "columns changed": "列有改动", "Chinese edition added": "新增中文版"}
+_ROWS = re.compile(r"^(\d+) rows? (added|changed|removed)$")
+
+
+def zh_changed(text: str) -> str:
+    """A release ledger's "what changed" (release.py writes English) in Chinese."""
+    out = []
+    for part in re.split(r"[;,]\s*", text):
+        part = part.strip()
+        if part in _CHANGED:
+            out.append(_CHANGED[part])
+        elif m := _ROWS.match(part):
+            out.append(f"{m.group(1)} 行" + {"added": "新增", "changed": "有改动", "removed": "删除"}[m.group(2)])
+        else:
+            out.append(part)
+    return "；".join(out)
