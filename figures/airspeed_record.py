@@ -16,6 +16,69 @@ ALT = ("Step chart of the absolute flight airspeed record in kilometres per hour
        "{record_kmh:,.0f} km/h, set by the {record_aircraft} in {record_year}, and no record follows.")
 
 
+# The Chinese edition (issue 9): the docstring's and ALT's twins, and the chart's labels.
+ZH_DOC = """空速纪录上升了{decades!z}十年，然后在 {record_year} 年停了下来
+
+从 {first_official_year} 年的第一项官方纪录（{first_official_kmh:,.0f} km/h）
+到 {record_year} 年 {record_aircraft} 创下的纪录（{record_kmh:,.0f} km/h），
+绝对空速纪录不断攀升；{first_jet_year} 年起，喷气式飞机取代了活塞发动机飞机。
+此后再没有飞机打破 {record_year} 年的纪录：燃油效率、航程和成本变得比极速更重要。
+"""
+ZH_ALT = ("阶梯图：纵轴为飞行绝对空速纪录（千米/小时），横轴为日期，{first_year} 年至 {record_year} 年。"
+          "活塞发动机飞机的纪录从 {first_official_year} 年的 {first_official_kmh:,.0f} km/h 攀升到 "
+          "{piston_best:,.0f} km/h；喷气式飞机的纪录自 {first_jet_year} 年起攀升到 {record_kmh:,.0f} km/h，"
+          "由 {record_aircraft} 于 {record_year} 年创下，此后再无新纪录。")
+LABELS = {
+    "Airspeed record (km/h)": "空速纪录（km/h）",
+    "Piston engine": "活塞发动机", "Jet engine": "喷气发动机",
+    "FAI-ratified": "经 FAI 认证", "Unofficial": "非官方", "Recognition not confirmed": "认证情况未确认",
+    "Aircraft": "飞机", "Pilot": "飞行员", "Date": "日期", "Speed (km/h)": "速度（km/h）",
+    "Propulsion": "动力", "Status": "认证状态",
+    # aircraft and pilots: names stay; their English descriptive words are translated
+    "Blériot (Gnome engine)": "Blériot（Gnome 发动机）",
+    "Nieuport monoplane (Gnome engine)": "Nieuport 单翼机（Gnome 发动机）",
+    "Nieuport monoplane": "Nieuport 单翼机",
+    'Nieuport monoplane "n° 6" (300 hp)': "Nieuport 单翼机“n° 6”（300 hp）",
+    "Deperdussin monoplane (Gnome 100 hp)": "Deperdussin 单翼机（Gnome 100 hp）",
+    "Deperdussin monoplane (Gnome 140 hp)": "Deperdussin 单翼机（Gnome 140 hp）",
+    "Deperdussin monoplane (Gnome)": "Deperdussin 单翼机（Gnome）",
+    "Deperdussin monoplane (Gnome) (rotary)": "Deperdussin 单翼机（Gnome 转缸发动机）",
+    "Deperdussin monoplane": "Deperdussin 单翼机",
+    "Nieuport-Delage (type not stated in source)": "Nieuport-Delage（来源未注明型号）",
+    "Nieuport-Delage monoplane (Hispano 320 hp)": "Nieuport-Delage 单翼机（Hispano 320 hp）",
+    "Bernard monoplane (Bernard-Ferbois; Hispano-Suiza 12-cyl 450 hp)":
+        "Bernard 单翼机（Bernard-Ferbois；Hispano-Suiza 12 缸 450 hp）",
+    "Mikoyan-Gurevich E-66 (MiG-21 prototype)": "Mikoyan-Gurevich E-66（MiG-21 原型机）",
+    "Mikoyan-Gurevich E-152-1 (filed with FAI as E-166)": "Mikoyan-Gurevich E-152-1（向 FAI 申报时称 E-166）",
+    "Sqn Ldr Orlebar": "Orlebar 空军少校",
+    "Robert L. Stephens and Daniel Andrea": "Robert L. Stephens 与 Daniel Andrea",
+    "Eldon W. Joersz and George T. Morgan Jr.": "Eldon W. Joersz 与 George T. Morgan Jr.",
+    # the tooltip's dates (date_text)
+    "17 December 1903": "1903年12月17日", "5 October 1905": "1905年10月5日", "12 November 1906": "1906年11月12日",
+    "26 October 1907": "1907年10月26日", "25 May 1909": "1909年5月25日", "23 August 1909": "1909年8月23日",
+    "24 August 1909": "1909年8月24日", "28 August 1909": "1909年8月28日", "23 April 1910": "1910年4月23日",
+    "10 July 1910": "1910年7月10日", "29 October 1910": "1910年10月29日", "11 April 1911": "1911年4月11日",
+    "12 June 1911": "1911年6月12日", "16 June 1911": "1911年6月16日", "21 June 1911": "1911年6月21日",
+    "1911 (day unknown)": "1911年（日期不详）", "13 January 1912": "1912年1月13日", "22 February 1912": "1912年2月22日",
+    "29 February 1912": "1912年2月29日", "1 March 1912": "1912年3月1日", "2 March 1912": "1912年3月2日",
+    "13 July 1912": "1912年7月13日", "29 September 1913": "1913年9月29日", "7 February 1920": "1920年2月7日",
+    "28 February 1920": "1920年2月28日", "9 October 1920": "1920年10月9日", "10 October 1920": "1920年10月10日",
+    "20 October 1920": "1920年10月20日", "12 December 1920": "1920年12月12日", "26 September 1921": "1921年9月26日",
+    "26 August 1922": "1922年8月26日", "21 September 1922": "1922年9月21日", "18 October 1922": "1922年10月18日",
+    "15 February 1923": "1923年2月15日", "29 March 1923": "1923年3月29日", "2 November 1923": "1923年11月2日",
+    "4 November 1923": "1923年11月4日", "11 December 1924": "1924年12月11日", "4 November 1927": "1927年11月4日",
+    "30 March 1928": "1928年3月30日", "12 September 1929": "1929年9月12日", "13 September 1931": "1931年9月13日",
+    "29 September 1931": "1931年9月29日", "10 April 1933": "1933年4月10日", "23 October 1934": "1934年10月23日",
+    "30 March 1939": "1939年3月30日", "26 April 1939": "1939年4月26日", "7 November 1945": "1945年11月7日",
+    "7 September 1946": "1946年9月7日", "19 June 1947": "1947年6月19日", "20 August 1947": "1947年8月20日",
+    "25 August 1947": "1947年8月25日", "15 September 1948": "1948年9月15日", "19 November 1952": "1952年11月19日",
+    "16 July 1953": "1953年7月16日", "7 September 1953": "1953年9月7日", "26 September 1953": "1953年9月26日",
+    "3 October 1953": "1953年10月3日", "29 October 1953": "1953年10月29日", "20 August 1955": "1955年8月20日",
+    "10 March 1956": "1956年3月10日", "12 December 1957": "1957年12月12日", "16 May 1958": "1958年5月16日",
+    "31 October 1959": "1959年10月31日", "15 December 1959": "1959年12月15日", "22 November 1961": "1961年11月22日",
+    "7 July 1962": "1962年7月7日", "1 May 1965": "1965年5月1日", "28 July 1976": "1976年7月28日",
+}
+
 def facts(records: pd.DataFrame) -> dict:
     from figures import _values as v
     rec = v._record(records)

@@ -18,6 +18,39 @@ ALT = ("Dumbbell chart, one row per model from {first_model} ({first_year}) at t
        "parameters with {big_active:,.0f} billion active; the median active share is {median:.0%} and the lowest "
        "is {low:.1%} ({low_model}).")
 
+# The Chinese edition (issue 9): the docstring's and ALT's twins, and the chart's labels.
+ZH_DOC = """MoE 模型处理每个词元时只用到一小部分参数
+
+Mixtral 8x22B 共有 {mix_total!b}个参数，但每个词元只用到其中 {mix_active!b}个（{mix_share:.0%}）。
+在这里的 {n} 个混合专家模型中，每个词元所用权重占比的中位数为 {median:.0%}，{low_model} 仅为 {low:.1%}。
+每个词元的计算量取决于激活参数，而部署模型所需的内存取决于参数总量。横轴为对数刻度。
+"""
+ZH_ALT = ("哑铃图：每行一个模型，从顶部的 {first_model}（{first_year} 年）到底部的 {last_model}（{last_year} 年），"
+          "横轴为参数量（对数刻度）。每行把每个词元的激活参数与参数总量连起来。Mixtral 8x22B："
+          "{mix_total!b}个参数中激活 {mix_active!b}个（{mix_share:.0%}）。最大的模型 {big_model} 共有 "
+          "{big_total!b}个参数，其中激活 {big_active!b}个；激活比例的中位数为 {median:.0%}，最低为 {low:.1%}"
+          "（{low_model}）。")
+LABELS = {
+    "Active per token": "每词元激活参数", "Total": "参数总量",
+    "Parameters, billions (log scale)": "参数量（B 为十亿，T 为万亿；对数刻度）",
+    "Model": "模型", "Developer": "开发者", "Released": "发布日期", "Total parameters": "参数总量",
+    "Active share": "激活比例", "Routed experts": "路由专家",
+    "11 December 2023": "2023年12月11日", "17 March 2024": "2024年3月17日", "27 March 2024": "2024年3月27日",
+    "28 March 2024": "2024年3月28日", "17 April 2024": "2024年4月17日", "24 April 2024": "2024年4月24日",
+    "6 May 2024": "2024年5月6日", "27 December 2024": "2024年12月27日", "5 April 2025": "2025年4月5日",
+    "29 April 2025": "2025年4月29日", "5 August 2025": "2025年8月5日",
+    "2 of 8 per token": "每词元从 8 个中选 2 个", "4 of 16 per token": "每词元从 16 个中选 4 个",
+    "4 of 32 per token": "每词元从 32 个中选 4 个", "4 of 60 per token": "每词元从 60 个中选 4 个",
+    "2 of 128 per token": "每词元从 128 个中选 2 个", "4 of 128 per token": "每词元从 128 个中选 4 个",
+    "8 of 128 per token": "每词元从 128 个中选 8 个", "8 of 256 per token": "每词元从 256 个中选 8 个",
+    "16 (per token: not reported)": "16 个（每词元激活数未公布）",
+    "128 (per token: not reported)": "128 个（每词元激活数未公布）",
+    "not reported": "未公布",
+    "25% active": "激活 25%", "28% active": "激活 28%", "27% active": "激活 27%", "19% active": "激活 19%",
+    "17% active": "激活 17%", "16% active": "激活 16%", "9.4% active": "激活 9.4%", "8.9% active": "激活 8.9%",
+    "5.5% active": "激活 5.5%", "4.4% active": "激活 4.4%", "4.2% active": "激活 4.2%", "3.5% active": "激活 3.5%",
+}
+
 
 def facts(moe: pd.DataFrame) -> dict:
     from figures import _values_moe as v

@@ -23,6 +23,42 @@ ALT = ("Line chart, both axes logarithmic: predicted language-model loss in nats
        "towards dotted floors at {hoff_e:.2f} and {epoch_e:.2f} nats; from {ref_n:.0f} to {ref_n10:.0f} billion "
        "parameters they fall only {hoff_drop:.0f}% and {epoch_drop:.0f}%.")
 
+# The Chinese edition (issue 9): the docstring's and ALT's twins, and the chart's labels.
+ZH_DOC = """缩放定律预测的是损失平稳而逐渐放缓的下降，而不是能力
+
+Kaplan 等人的幂律拟合所用模型的非嵌入参数最多 {kaplan_n_max!b}个；按这一定律，参数每增至十倍，
+损失下降 {kaplan_drop:.0f}%，而且没有下限。Chinchilla 拟合（模型最多 {hoff_n_max!b}个参数）
+及 Epoch AI 对它的重新拟合加入了不可约损失，分别为 {hoff_e:.2f} 和 {epoch_e:.2f} nats，
+因此在每个参数配 {tpp:.0f} 个训练词元时，从 Chinchilla 的 {ref_n!b}个参数再扩大十倍，
+损失只下降 {hoff_drop:.0f}% 或 {epoch_drop:.0f}%。实线覆盖各项研究实际训练过的模型规模，虚线为外推。
+每条曲线预测的是各自研究所用文本和分词器上的损失，而非能力：应比较斜率，而非高低。
+"""
+ZH_ALT = ("折线图，两轴均为对数刻度：三条拟合所得的缩放定律给出的语言模型预测损失（每词元 nats）"
+          "随模型规模（100万至10万亿个参数）的变化。Kaplan 等人 2020 年的定律是一条直线，参数每增至十倍"
+          "下降 {kaplan_drop:.0f}%，在 {kaplan_n_max!b}个参数以内为实线，此后为虚线。Chinchilla 拟合与 "
+          "Epoch AI 的重新拟合按每个参数 {tpp:.0f} 个词元计算，从 {hoff_n_min!m}到 {hoff_n_max!b}个参数为实线，"
+          "并向 {hoff_e:.2f} 和 {epoch_e:.2f} nats 处的点线下限弯折；从 {ref_n!b}到 {ref_n10!b}个参数，"
+          "它们只分别下降 {hoff_drop:.0f}% 和 {epoch_drop:.0f}%。")
+LABELS = {
+    "Kaplan et al. 2020: L(N), N without embeddings": "Kaplan 等 2020（L(N)，N 不含嵌入参数）",
+    "Hoffmann et al. 2022 (Chinchilla), D = 20N": "Hoffmann 等 2022（Chinchilla，D = 20N）",
+    "Besiroglu et al. 2024 (Epoch AI refit), D = 20N": "Besiroglu 等 2024（Epoch AI 重新拟合，D = 20N）",
+    "Within the fitted range": "拟合范围内", "Extrapolated": "外推",
+    "Irreducible loss E (dotted)": "不可约损失 E（点线）",
+    "Model size N (parameters, log scale)": "模型规模 N（参数量，对数刻度）",
+    "Predicted loss (nats per token, log scale)": "预测损失（每词元 nats，对数刻度）",
+    "Fit": "拟合", "Irreducible loss E (nats)": "不可约损失 E（nats）", "Parameters N": "参数量 N",
+    "N counts": "N 的口径", "Training data D": "训练数据 D", "Predicted loss (nats/token)": "预测损失（nats/词元）",
+    "This point is": "该点", "Fitted range": "拟合范围",
+    "within the fitted range": "在拟合范围内", "extrapolated": "为外推值",
+    "parameters (all)": "全部参数", "parameters (non-embedding)": "非嵌入参数",
+    "70 million to 16 billion parameters": "7000万至160亿个参数", "768 to 1.5 billion parameters": "768至15亿个参数",
+    "not in this law (L depends on N only)": "不在此定律中（L 只取决于 N）",
+    "20 million tokens": "2000万个词元", "200 million tokens": "2亿个词元", "2 billion tokens": "20亿个词元",
+    "20 billion tokens": "200亿个词元", "200 billion tokens": "2000亿个词元", "2 trillion tokens": "2万亿个词元",
+    "20 trillion tokens": "20万亿个词元", "200 trillion tokens": "200万亿个词元",
+}
+
 
 def facts(fits: pd.DataFrame) -> dict:
     from figures import _values_scaling as v

@@ -46,6 +46,34 @@ def _join(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+# The Chinese edition (issue 9): the docstring's and ALT's twins, and the chart's labels.
+# ({reported} and {reported_small} are English text from facts(): the Chinese caption says the
+# same without them.)
+ZH_DOC = """同样小的模型，如今得到的训练算力多得多
+
+参数量在 {n_min!b} 到 {n_max!b} 之间的稠密模型的训练算力，按标准近似公式“6 × 参数量 × 训练词元数”
+估算（在开发者公布了训练算力的模型上，这一估算与公布值相差不超过 {gap:.1%}）。Llama 3 8B 的训练算力
+约为最初的 LLaMA 7B 的 {ratio:.0f} 倍，{max_model} 约为 {max_ratio:.0f} 倍，而模型规模几乎相同。
+若开发者公布了这些模型的算力，则以菱形标出。纵轴为对数刻度。
+"""
+ZH_ALT = ("点图：纵轴为估算的训练算力（FLOP，对数刻度），横轴为发布日期，共 {n} 个参数量在 {n_min!b} 到 "
+          "{n_max!b} 之间的稠密语言模型，{first_year} 年至 {last_year} 年。算力从 LLaMA 7B 的 {first_flop:.1e} FLOP "
+          "增至 Llama 3 8B 的 {llama3_flop:.1e} FLOP，约为前者的 {ratio:.0f} 倍；{max_model} 为 {max_flop:.1e} FLOP。")
+LABELS = {
+    "Estimate: 6 × parameters × tokens": "估算：6 × 参数量 × 词元数",
+    "Reported by the developer": "开发者公布值",
+    "Release date": "发布日期",
+    "Training compute (FLOP, log scale)": "训练算力（FLOP，对数刻度）",
+    "Model": "模型", "Released": "发布日期", "Parameters": "参数量", "Training data": "训练数据",
+    "6·N·D estimate": "6·N·D 估算", "× LLaMA 7B (estimate)": "相当于 LLaMA 7B 的倍数（估算）",
+    "not reported": "未公布",
+    # tooltip values made by table(): release dates and training-set sizes
+    "24 February 2023": "2023年2月24日", "18 July 2023": "2023年7月18日", "21 February 2024": "2024年2月21日",
+    "18 April 2024": "2024年4月18日", "27 December 2024": "2024年12月27日", "2024 (day unknown)": "2024年（日期不详）",
+    "1 trillion tokens": "1万亿 词元", "2 trillion tokens": "2万亿 词元", "4 trillion tokens": "4万亿 词元",
+    "6 trillion tokens": "6万亿 词元", "15 trillion tokens": "15万亿 词元", "18 trillion tokens": "18万亿 词元",
+}
+
 def facts(models: pd.DataFrame) -> dict:
     from figures import _values_models as v
     s = v.small_dense(models).assign(flop=lambda d: v.six_nd(d))

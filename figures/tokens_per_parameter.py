@@ -25,6 +25,44 @@ LABELLED = ["gpt-3", "palm-540b", "qwen2-5-7b", "deepseek-v3", "llama-4-scout"]
 LEFT = ["gopher", "llama-7b", "llama-3-8b"]  # labelled on the left of the point, to avoid collisions
 
 
+# The Chinese edition (issue 9): the docstring's and ALT's twins, and the chart's labels.
+ZH_DOC = """语言模型的训练数据量已远远超过算力最优比例
+
+Chinchilla（2022）表明，在训练预算固定时，模型的每个参数应当对应约 {ratio:.0f} 个词元的训练文本；
+GPT-3 只有 {gpt3:.1f} 个。此后，开发者训练模型所用的数据远远超过了这个比例，因为训练得更久的小模型
+训练成本更高，运行成本却更低：Llama 3 8B 每个参数约对应 {llama3:,.0f} 个词元，是算力最优
+比例的 {llama3_x:.0f} 倍。混合专家模型的比例按总参数量计算。纵轴为对数刻度。
+"""
+ZH_ALT = ("散点图：纵轴为每个模型参数对应的训练词元数（对数刻度），横轴为发布日期，{first_year} 年至 "
+          "{last_year} 年，共 {n} 个语言模型；一条水平线标出 Chinchilla 确立的算力最优比例，即每个参数 "
+          "{ratio:.0f} 个词元。早期的大模型位于线下方：GPT-3 为 {gpt3:.1f}，Gopher 为 {gopher:.1f}。"
+          "之后的模型位于线上方：Chinchilla 之后发布的 {n_after} 个模型中有 {n_above} 个，最高的是 Llama 3 8B，"
+          "每个参数 {llama3:,.0f} 个词元。")
+LABELS = {
+    "Open weights": "开放权重", "Closed weights": "封闭权重",
+    "Dense": "稠密模型", "Mixture-of-experts (ratio uses total parameters)": "混合专家模型（按总参数量计算）",
+    "Release date": "发布日期",
+    "Training tokens per parameter (log scale)": "每个参数的训练词元数（对数刻度）",
+    "Model": "模型", "Developer": "开发者", "Released": "发布日期", "Parameters (total)": "参数量（总计）",
+    "Active parameters": "激活参数量", "Training data": "训练数据", "Tokens per parameter": "每参数词元数",
+    "dense model (all active)": "稠密模型（全部激活）",
+    # the reference line's text: 'Compute-optimal (Chinchilla): ' + ratio + ' tokens per parameter'
+    "Compute-optimal (Chinchilla): ": "算力最优（Chinchilla）：每个参数 ",
+    " tokens per parameter": " 个词元",
+    # tooltip values made by table(): release dates and training-set sizes
+    "28 May 2020": "2020年5月28日", "2021 (day unknown)": "2021年（日期不详）", "29 March 2022": "2022年3月29日",
+    "5 April 2022": "2022年4月5日", "24 February 2023": "2023年2月24日", "18 July 2023": "2023年7月18日",
+    "6 September 2023": "2023年9月6日", "21 February 2024": "2024年2月21日", "18 April 2024": "2024年4月18日",
+    "22 April 2024": "2024年4月22日", "2024 (day unknown)": "2024年（日期不详）", "23 July 2024": "2024年7月23日",
+    "27 December 2024": "2024年12月27日", "5 April 2025": "2025年4月5日",
+    "300 billion tokens": "3000亿 词元", "780 billion tokens": "7800亿 词元", "1 trillion tokens": "1万亿 词元",
+    "1.4 trillion tokens": "1.4万亿 词元", "2 trillion tokens": "2万亿 词元", "3.3 trillion tokens": "3.3万亿 词元",
+    "3.5 trillion tokens": "3.5万亿 词元", "4 trillion tokens": "4万亿 词元", "6 trillion tokens": "6万亿 词元",
+    "8 trillion tokens": "8万亿 词元", "14.8 trillion tokens": "14.8万亿 词元", "15 trillion tokens": "15万亿 词元",
+    "15.6 trillion tokens": "15.6万亿 词元", "18 trillion tokens": "18万亿 词元", "22 trillion tokens": "22万亿 词元",
+    "40 trillion tokens": "40万亿 词元",
+}
+
 def facts(models: pd.DataFrame) -> dict:
     from figures import _values_models as v
     m = models.assign(tpp=v.tokens_per_param(models)).dropna(subset=["tpp"])

@@ -26,6 +26,54 @@ WORDS = lambda n: (f"{float(f'{n / 1e12:.3g}'):,g} trillion" if n >= 1e12  # noq
 TOKENS = ("datum.value >= 1e12 ? format(datum.value / 1e12, ',') + 'T' : format(datum.value / 1e9, ',') + 'B'")
 
 
+# The Chinese edition (issue 9): the docstring's and ALT's twins, and the chart's labels.
+ZH_DOC = """训练集正在逼近公开人类文本的存量
+
+Epoch AI 估计，经质量调整后，公开的人类生成文本的有效存量约为 {stock!t} 词元（90% 区间
+为 {low!t} 至 {high!t}）。训练集从 {first_year} 年 {first_model} 的 {first_t!t} 词元，增长
+到 {top_year} 年 {top_model} 的 {top_t!t} 词元，相当于中值估计的 {top_share:.0%}。Epoch 预测，如果趋势持续，
+训练集的规模将在 {year:.0f} 年前后追平这一存量（区间为 {y_lo:.0f}–{y_hi:.0f} 年）。纵轴为对数刻度。
+"""
+ZH_ALT = ("散点图：纵轴为 {n} 个语言模型的训练集规模（词元数，对数刻度），横轴为发布日期，{first_year} 年至 "
+          "{top_year} 年，从 {first_t!t} 词元（{first_model}）增长到 {top_t!t} 词元（{top_model}）。一条从 {low!t} "
+          "到 {high!t} 词元的水平阴影带，连同位于 {stock!t} 词元的一条线，表示 Epoch AI 对公开人类文本存量的估计。"
+          "一条从 {y_lo:.0f} 年到 {y_hi:.0f} 年的竖直阴影带，连同位于 {year:.0f} 年的一条线，表示训练集预计追平"
+          "这一存量的时间。")
+LABELS = {
+    "Training set of a model": "模型的训练集",
+    "Stock of public human text (90% interval)": "公开人类文本存量（90% 区间）",
+    "Projected year training sets reach it": "训练集预计追平存量的年份",
+    "Release date": "发布日期", "Training tokens (log scale)": "训练词元数（对数刻度）",
+    # the token axis: 'T' (trillion) is 万亿; for the axis's whole billions (1, 10, 100) '0亿' gives 10亿, 100亿, 1000亿;
+    # its ',' format (the only quoted ',' in this spec) dropped: 1000万亿, as the caption writes it
+    "T": "万亿", "B": "0亿", ",": "",
+    # the x domain's end a day earlier: no 2033 tick, which in the wider CJK digits ran into 2032
+    "2033-01-01": "2032-12-31",
+    "What": "项目", "Source": "来源", "Developer": "开发者", "Released": "发布日期", "Training data": "训练数据",
+    "Central estimate": "中值估计", "Low, 90% interval": "90% 区间下限", "High, 90% interval": "90% 区间上限",
+    "Median year": "中位年份", "Earliest": "最早", "Latest": "最晚",
+    # the two bands' descriptions and texts (table() makes them from text_stock)
+    "Effective stock of quality-adjusted public human-generated text (indexed web), 2024":
+        "经质量调整的公开人类生成文本有效存量（已索引网页），2024 年",
+    "Year in which training sets reach the effective stock if current trends continue (median and range)":
+        "若当前趋势持续，训练集追平有效存量的年份（中位数与区间）",
+    "Stock of public human text: ~300 trillion tokens": "公开人类文本存量：约 300万亿 词元",
+    "Median 2028": "中位数：2028 年",
+    # tooltip values made by table(): release dates and training-set sizes
+    "28 May 2020": "2020年5月28日", "2021 (day unknown)": "2021年（日期不详）", "29 March 2022": "2022年3月29日",
+    "5 April 2022": "2022年4月5日", "24 February 2023": "2023年2月24日", "18 July 2023": "2023年7月18日",
+    "6 September 2023": "2023年9月6日", "21 February 2024": "2024年2月21日", "18 April 2024": "2024年4月18日",
+    "22 April 2024": "2024年4月22日", "2024 (day unknown)": "2024年（日期不详）", "23 July 2024": "2024年7月23日",
+    "27 December 2024": "2024年12月27日", "5 April 2025": "2025年4月5日",
+    "300 billion tokens": "3000亿 词元", "780 billion tokens": "7800亿 词元", "1 trillion tokens": "1万亿 词元",
+    "1.4 trillion tokens": "1.4万亿 词元", "2 trillion tokens": "2万亿 词元", "3.3 trillion tokens": "3.3万亿 词元",
+    "3.5 trillion tokens": "3.5万亿 词元", "4 trillion tokens": "4万亿 词元", "6 trillion tokens": "6万亿 词元",
+    "8 trillion tokens": "8万亿 词元", "14.8 trillion tokens": "14.8万亿 词元", "15 trillion tokens": "15万亿 词元",
+    "15.6 trillion tokens": "15.6万亿 词元", "18 trillion tokens": "18万亿 词元", "22 trillion tokens": "22万亿 词元",
+    "40 trillion tokens": "40万亿 词元", "100 trillion tokens": "100万亿 词元", "300 trillion tokens": "300万亿 词元",
+    "1,000 trillion tokens": "1000万亿 词元",
+}
+
 def facts(models: pd.DataFrame, stock: pd.DataFrame) -> dict:
     from figures import _values_stock as v
     m = models.dropna(subset=["training_tokens"])

@@ -25,6 +25,42 @@ SHORT = ("v >= 1e12 ? format(v / 1e12, ',.3~r') + ' trillion' : v >= 1e9 ? forma
 AXIS = "datum.value >= 1e12 ? format(datum.value / 1e12, ',') + 'T' : format(datum.value / 1e9, ',') + 'B'"
 
 
+# The Chinese edition (issue 9): the docstring's and ALT's twins, and the chart's labels.
+ZH_DOC = """把 YouTube 全部转写成文字，也赶不上 Llama 3 的训练数据
+
+一个粗略的估算。YouTube 上约有 {minutes!b} 分钟视频。假设其中 {speech:.0%} 含有可用的语音，
+语速为每分钟 {wpm:.0f} 个词，每个词合 {tpw:.2f} 个词元，转写稿约有 {before:,.1f}万亿 词元；
+去重和质量过滤后保留 {kept:.0%}，剩下约 {after!b} 词元，
+只有 Llama 3 训练所用 {llama:,.0f}万亿 词元的 {share:.0%}。含语音的比例和保留的比例是示意值，
+在原文给出的范围之内；拖动滑块可以试试别的假设。横轴为对数刻度。
+"""
+ZH_ALT = ("横向条形图，对数坐标轴，估算的每一步对应一根条形：{minutes!b} 分钟视频，其中 {speech_min!b} 分钟"
+          "含语音，{words:,.1f}万亿 个词，{before:,.1f}万亿 词元，过滤后剩 {after!b} 词元；最下面是 Llama 3 的 "
+          "{llama:,.0f}万亿 训练词元。滑块可以调整含语音的比例、每分钟词数、每词词元数和保留的比例，"
+          "条形随之变化。")
+LABELS = {
+    # the stage names are data in the column 'name', and the slider labels are bind 'name's: localize_spec
+    # leaves every 'name' key alone, so these entries (and the slider labels below) take effect only when it
+    # no longer skips them
+    "All video": "全部视频", "With usable speech": "含可用语音", "Words spoken": "说出的词",
+    "Tokens transcribed": "转写所得词元", "Kept after filtering": "过滤后保留", "Llama 3 training set": "Llama 3 训练集",
+    "Step of the YouTube estimate": "YouTube 估算的各步", "Usable YouTube tokens": "可用的 YouTube 词元",
+    "Amount: minutes, words or tokens (log scale)": "数量：分钟、词或词元（对数刻度）",
+    "Step": "步骤", "Amount": "数量", "Share of Llama 3's tokens": "占 Llama 3 词元的比例",
+    # units (data values, and quoted in the bars' expressions: datum.unit == 'tokens')
+    "minutes": "分钟", "words": "词", "tokens": "词元",
+    # the bars' texts: number + ' trillion' / ' billion' / ' million' + ' ' + unit (+ ' (' + share + ' of Llama 3)')
+    # (the expression cannot multiply by ten, so billions read 十亿: 748十亿 rather than 7480亿)
+    " trillion": "万亿", " billion": "十亿", " million": "百万",
+    " (": "（占 Llama 3 的 ", " of Llama 3)": "）",
+    # the axis: 'T' (trillion) is 万亿; for the axis's whole billions (1, 10, 100) '0亿' gives 10亿, 100亿, 1000亿;
+    # its ',' format (the only quoted ',' in this spec) dropped: 1000万亿, as the captions write it
+    "T": "万亿", "B": "0亿", ",": "",
+    # slider labels (bind names)
+    "Share with usable speech: ": "含可用语音的比例：", "Words per minute: ": "每分钟词数：",
+    "Tokens per word: ": "每词词元数：", "Share kept after filtering: ": "过滤后保留的比例：",
+}
+
 def facts(est: pd.DataFrame, models: pd.DataFrame) -> dict:
     from figures import _values_youtube as v
     d, s = v.defaults(est), v.stages(est)

@@ -117,35 +117,59 @@ _EXPR_KEYS = {"labelExpr", "expr", "calculate", "filter", "test", "signal", "upd
 
 def localize_spec(spec, labels: dict[str, str]):
     """The spec with every English label in `labels` replaced by its Chinese twin: whole strings
-    (titles, legend and tooltip titles, category values in the data, scale domains, formats)
-    and quoted literals inside expressions. Numbers, fields and data columns are untouched,
-    and a string that names a field (`field`, `as`) is never translated."""
+    (titles, legend and tooltip titles, slider labels, category values in the data, scale
+    domains, formats) and quoted literals inside expressions. A data value not in `labels` that
+    is a number in words or a date is converted ('175 billion' -> 1750亿, 'Mar 2024' ->
+    2024年3月). Numbers are untouched, and a string that names a field, a parameter or a
+    dataset (`field`, `as`, `name` outside `bind`) is never translated."""
     quoted = {}
     for en, zh in labels.items():
         for q in ("'", '"'):
             quoted[q + en + q] = q + zh.replace("\\", "\\\\").replace(q, "\\" + q) + q
     pattern = re.compile("|".join(re.escape(k) for k in sorted(quoted, key=len, reverse=True))) if quoted else None
+    names = ("field", "as", "$schema", "groupby", "fields")
 
-    def walk(node, key=None):
+    def value(v):
+        return v if not isinstance(v, str) else labels.get(v, data_text(v))
+
+    def walk(node, key=None, parent=None):
         if isinstance(node, dict):
-            return {k: (v if k in ("field", "as", "name", "$schema", "groupby", "fields", "sort_field")
-                        else walk(v, k)) for k, v in node.items()}
+            if key == "datasets":
+                return {k: [{c: value(v) for c, v in row.items()} if isinstance(row, dict) else row for row in rows]
+                        for k, rows in node.items()}
+            return {k: (v if k in names or (k == "name" and key != "bind") else walk(v, k, key))
+                    for k, v in node.items()}
         if isinstance(node, list):
-            return [walk(v, key) for v in node]
+            return [walk(v, key, parent) for v in node]
         if isinstance(node, str):
             if key in _EXPR_KEYS and pattern is not None:
                 return pattern.sub(lambda m: quoted[m.group(0)], node)
-            if node in labels:
-                return labels[node]
-            return _ZH_WORDS_IN_DATA(node)
+            return labels.get(node, node)
         return node
 
     return walk(spec)
 
 
-def _ZH_WORDS_IN_DATA(value: str) -> str:
-    """'175 billion' (an in_words tooltip column) -> '1750亿'."""
-    return zh_number(float(m.group(1).replace(",", "")) * _SCALE[m.group(2)]) if (m := _EN_WORDS.match(value)) else value
+_UNITS = {"tokens": "个词元", "parameters": "个参数", "words": "个词", "hours": "小时", "minutes": "分钟",
+          "FLOP": " FLOP", "users": "名用户"}
+_EN_COUNT = re.compile(r"^(\d[\d,]*(?:\.\d+)?) (thousand|million|billion|trillion)(?: (\w+))?$")
+_DATES = (("%b %Y", "{y}年{m}月"), ("%B %Y", "{y}年{m}月"), ("%d %B %Y", "{y}年{m}月{d}日"),
+          ("%d %b %Y", "{y}年{m}月{d}日"), ("%B %d, %Y", "{y}年{m}月{d}日"), ("%b %d, %Y", "{y}年{m}月{d}日"))
+
+
+def data_text(value: str) -> str:
+    """A data value shown in a chart, as a Chinese reader writes it, when it is a count in words
+    ('15 trillion tokens' -> 15万亿个词元) or a date ('Mar 2024' -> 2024年3月); else unchanged."""
+    m = _EN_COUNT.match(value)
+    if m and (m.group(3) is None or m.group(3) in _UNITS):
+        return zh_number(float(m.group(1).replace(",", "")) * _SCALE[m.group(2)]) + _UNITS.get(m.group(3) or "", "")
+    for fmt, out in _DATES:
+        try:
+            d = datetime.strptime(value, fmt)
+        except ValueError:
+            continue
+        return out.format(y=d.year, m=d.month, d=d.day)
+    return value
 
 
 # ------------------------------------------------------------------- the site's own words

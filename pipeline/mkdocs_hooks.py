@@ -399,8 +399,41 @@ def with_csp(output: str) -> str:
     return output.replace("<head>", "<head>\n    " + tag, 1)
 
 
+ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]+)">')
+
+
+def absolute_alternates(output: str, page_url: str) -> str:
+    """hreflang links with absolute URLs (as search engines require), plus x-default (English)."""
+    from urllib.parse import urljoin
+
+    here = STATE.get("site_url", "/").rstrip("/") + "/" + page_url
+    found = []
+
+    def fix(m):
+        url = urljoin(here, m.group(1))
+        found.append((m.group(2), url))
+        return f'<link rel="alternate" href="{url}" hreflang="{m.group(2)}">'
+
+    output = ALTERNATE.sub(fix, output)
+    default = dict(found).get("en")
+    if default:
+        tag = f'<link rel="alternate" href="{default}" hreflang="en">'
+        output = output.replace(tag, tag + f'\n    <link rel="alternate" href="{default}" hreflang="x-default">', 1)
+    return output
+
+
+def relative_switcher(output: str, page_url: str) -> str:
+    """The language switcher's links to a home page come as site-absolute paths
+    (/ai-scaling-myths/zh/); make them relative, so the site works from any folder."""
+    from urllib.parse import urlparse
+
+    root = urlparse(STATE.get("site_url", "/")).path or "/"
+    up = "../" * page_url.count("/") or "./"
+    return output.replace(f'href="{root}', f'href="{up}') if root != "/" else output
+
+
 def on_post_page(output, page, config):
-    return with_csp(output)
+    return with_csp(relative_switcher(absolute_alternates(output, page.url), page.url))
 
 
 def on_post_template(output, template_name, config):

@@ -18,6 +18,8 @@ import tempfile
 from pathlib import Path
 
 FROZEN = ("svg", "png", "csv", "vl.json", "vg.json", "dark.vg.json", "page.svg", "page.dark.svg")
+# the Chinese edition's chart of the same version (issue 9): same data and chart, Chinese words
+FROZEN_ZH = ("zh.svg", "zh.png", "zh.vl.json", "zh.vg.json", "zh.dark.vg.json", "zh.page.svg", "zh.page.dark.svg")
 
 
 def sha(data: bytes) -> str:
@@ -87,7 +89,7 @@ def release(root: Path, manifest: dict, date: str) -> list[str]:
         tmp = Path(tempfile.mkdtemp(prefix=f".{slug}-v{n}-", dir=root / "releases"))
         src = Path(meta["dir"])
         files = {}
-        for ext in FROZEN:
+        for ext in FROZEN + (FROZEN_ZH if meta.get("zh", {}).get("translated") else ()):
             name = f"{slug}.{ext}"
             shutil.copyfile(src / name, tmp / name)
             files[name] = sha((tmp / name).read_bytes())
@@ -97,6 +99,8 @@ def release(root: Path, manifest: dict, date: str) -> list[str]:
             files[name] = sha((tmp / name).read_bytes())
         frozen_meta = {k: meta[k] for k in ("slug", "title", "caption", "alt", "data", "sources", "width", "height")}
         frozen_meta["notebook"] = bool(meta.get("notebook"))
+        if meta.get("zh", {}).get("translated"):
+            frozen_meta["zh"] = meta["zh"]
         (tmp / "meta.json").write_text(json.dumps(frozen_meta, indent=1, sort_keys=True, ensure_ascii=False) + "\n",
                                        encoding="utf-8")
         files["meta.json"] = sha((tmp / "meta.json").read_bytes())
@@ -111,6 +115,9 @@ def release(root: Path, manifest: dict, date: str) -> list[str]:
             "files": files,
             "changed": what_changed(prev.read_bytes() if prev else None, (src / f"{slug}.csv").read_bytes(), same_spec),
         })
+        if prev and f"{slug}.zh.svg" in files and not prev.with_name(f"{slug}.zh.svg").exists():
+            versions[-1]["changed"] = "Chinese edition added; " + versions[-1]["changed"].replace(
+                "figure code changed; ", "")
         made.append(f"{slug} v{n}: {versions[-1]['changed']}")
     for name, r in sorted(manifest["resources"].items()):
         hist = ledger["datasets"].setdefault(name, [])

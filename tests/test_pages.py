@@ -27,8 +27,10 @@ def prose_numbers(md: str) -> list[str]:
     md = re.sub(r"^---\n.*?\n---\n", "", md, flags=re.S)          # front matter
     md = re.sub(r"<!--.*?-->", " ", md)                              # markers
     md = re.sub(r"\]\([^)]*\)", "]", md)                             # link targets
-    # a year inside a link's text is the cited work's publication year: "[Kaplan et al., 2020](…)"
-    md = re.sub(r"\[([^\]]*)\]", lambda m: "[" + re.sub(r"\b(19|20)\d\d\b", " ", m.group(1)) + "]", md)
+    # a year inside a link's text is the cited work's publication year: "[Kaplan et al., 2020](…)",
+    # "[……，2024年6月27日](…)" (lookarounds, not \b: a digit next to a Chinese character has no \b)
+    md = re.sub(r"\[([^\]]*)\]", lambda m: "[" + re.sub(r"(?<!\d)(19|20)\d\d(?!\d)(年(\d{1,2}月(\d{1,2}日)?)?)?",
+                                                          " ", m.group(1)) + "]", md)
     md = re.sub(r"https?://\S+", " ", md)
     md = re.sub(r"\[\^[^\]]+\]", " ", md)                            # footnote references
     md = re.sub(r"Pentium 4", "Pentium", md)
@@ -36,8 +38,8 @@ def prose_numbers(md: str) -> list[str]:
                 r"[ -][\dx.]+[\w.]*( \d+(\.\d+)?[BM]\b)?", " ", md)       # model names and sizes
     # names that contain digits but start with a letter: SR-71, GPT-4o, o3, ARC-AGI-2, Llama 3.1
     md = re.sub(r"\b[A-Za-z][A-Za-z-]*-?\d[\w.-]*", " ", md)
-    md = re.sub(r"\b(Section|System) \d\b", " ", md)                     # structure, not data
-    md = re.sub(r"\b(CC BY(-SA)?|Attribution) \d\.\d\b", " ", md)            # licence versions
+    md = re.sub(r"(Section|System|系统) \d(?!\d)", " ", md)                # structure, not data
+    md = re.sub(r"(CC BY(-SA)?|Attribution|署名) \d\.\d(?!\d)", " ", md)     # licence versions
     md = re.sub(r"^#+ \d\. ", "", md, flags=re.M)                          # numbered headings
     return re.findall(r"\d[\d,.]*", md)
 

@@ -26,7 +26,7 @@ print("Chinese page SVG (no title):", out / f"{slug}.zh.page.svg")
 print("zh title:  ", meta["zh"]["title"])
 print("zh caption:", meta["zh"]["caption"])
 print("zh alt:    ", meta["zh"]["alt"])
-texts = re.findall(r"<text[^>]*>(.*?)</text>", (out / f"{slug}.zh.page.svg").read_text(encoding="utf-8"), re.S)
+texts = re.findall(r"<text\b[^>]*(?<!/)>(.*?)</text>", (out / f"{slug}.zh.page.svg").read_text(encoding="utf-8"), re.S)
 print("texts drawn in the Chinese chart without a Chinese character (check each is a number, unit or name):")
 for t in sorted(set(texts)):
     if not CJK.search(t):

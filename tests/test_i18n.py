@@ -1,0 +1,204 @@
+"""Issue 9: the Chinese edition. Every English page has a Chinese twin under /zh/ and vice
+versa; the language switcher and hreflang links join the twins; every figure is drawn with
+Chinese words from the same data; figure pages, versions and citations exist per language with
+the same version numbers; search finds Chinese words."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from browser import browser, pages, serve
+from conftest import ROOT
+
+from pipeline.i18n import CJK, data_text, localize_spec, zh_format, zh_number, zh_text
+
+SLUGS = sorted(p.stem.replace("_", "-") for p in (ROOT / "figures").glob("[!_]*.py"))
+
+
+def html(public: Path, page: str) -> str:
+    return (public / page / "index.html").read_text(encoding="utf-8")
+
+
+def main_text(doc: str) -> str:
+    """The visible words of the article (no markup, scripts, code or the notebook)."""
+    body = doc.split('<article', 1)[-1].split("</article>", 1)[0]
+    body = re.sub(r'<div class="nb".*', "", body, flags=re.S)
+    body = re.sub(r"<(script|style|pre|code)\b.*?</\1>", " ", body, flags=re.S)
+    return re.sub(r"<[^>]+>", " ", body)
+
+
+def test_every_english_page_has_a_chinese_twin_and_vice_versa(public):
+    every = pages(public)
+    zh = {p.removeprefix("zh/") for p in every if p.startswith("zh/")}
+    en = {p for p in every if not p.startswith("zh/")}
+    assert len(en) > 60
+    assert en == zh, f"only English: {sorted(en - zh)[:5]}; only Chinese: {sorted(zh - en)[:5]}"
+    # and in the sources: every written page has its .zh.md
+    written = [p for p in (ROOT / "site").rglob("*.md") if not p.name.startswith("_") and not p.name.endswith(".zh.md")]
+    missing = [str(p.relative_to(ROOT)) for p in written if not p.with_name(p.stem + ".zh.md").exists()]
+    assert not missing, missing
+
+
+def test_chinese_pages_are_written_in_chinese_and_marked_so(public):
+    for page in pages(public):
+        doc = html(public, page)
+        lang = "zh" if page.startswith("zh/") else "en"
+        assert re.search(rf'<html lang="{lang}"', doc), page
+        text = main_text(doc)
+        cjk = len(CJK.findall(text))
+        latin = len(re.findall(r"[A-Za-z]", text))
+        if lang == "zh":
+            # data pages quote English sources and schemas (marked lang="en"); the prose is Chinese
+            assert cjk > 40, f"{page}: only {cjk} Chinese characters"
+        else:
+            assert cjk < 10 or latin > 20 * cjk, f"{page}: {cjk} Chinese characters on an English page"
+
+
+def alternates(doc: str) -> dict[str, str]:
+    return dict((lang, url) for url, lang in re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="([^"]+)">', doc))
+
+
+def test_hreflang_alternates_join_each_page_and_its_twin(public):
+    site = "https://example.org/ai-scaling-myths/"
+    for page in pages(public):
+        twin = page.removeprefix("zh/")
+        alt = alternates(html(public, page))
+        assert alt == {"en": site + twin, "zh": site + "zh/" + twin, "x-default": site + twin}, (page, alt)
+
+
+def test_the_switcher_links_every_page_to_its_twin(public):
+    for page in pages(public):
+        doc = html(public, page)
+        links = dict((lang, href) for href, lang in
+                     re.findall(r'<a href="([^"]*)" hreflang="([^"]+)" class="md-select__link"', doc))
+        assert set(links) == {"en", "zh"}, page
+        base = "http://site/" + page
+        from urllib.parse import urljoin
+
+        twin = page.removeprefix("zh/")
+        assert urljoin(base, links["en"]) == "http://site/" + twin, (page, links)
+        assert urljoin(base, links["zh"]) == "http://site/zh/" + twin, (page, links)
+
+
+def svg_texts(svg: str) -> list[str]:
+    return [t for t in re.findall(r"<text\b[^>]*(?<!/)>(.*?)</text>", svg, re.S) if t.strip()]
+
+
+def titles(spec) -> list[str]:
+    """Every axis, legend and tooltip title of a Vega-Lite spec."""
+    out = []
+    if isinstance(spec, dict):
+        for k, v in spec.items():
+            if k == "title" and isinstance(v, str):
+                out.append(v)
+            elif k == "tooltip":
+                out += [t["title"] for t in (v if isinstance(v, list) else [v]) if isinstance(t, dict) and t.get("title")]
+            out += titles(v)
+    elif isinstance(spec, list):
+        for v in spec:
+            out += titles(v)
+    return out
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_figure_is_drawn_with_chinese_labels_from_the_same_data(public, slug):
+    from pipeline.figures import read_figure
+
+    fig = read_figure(ROOT / "figures" / f"{slug.replace('-', '_')}.py", ROOT)
+    assert fig.title_zh and fig.caption_zh and fig.alt_zh and fig.labels, f"{slug}: no ZH_DOC, ZH_ALT or LABELS"
+    en_dir, zh_dir = public / "figures" / slug, public / "zh" / "figures" / slug
+    en_spec = json.loads((en_dir / f"{slug}.vl.json").read_text())
+    zh_spec = json.loads((zh_dir / f"{slug}.vl.json").read_text())
+    # the same data: as many rows, the same numbers
+    (en_rows,), (zh_rows,) = en_spec["datasets"].values(), zh_spec["datasets"].values()
+    assert len(en_rows) == len(zh_rows)
+    nums = lambda rows: [v for r in rows for v in r.values() if isinstance(v, (int, float))]  # noqa: E731
+    assert nums(en_rows) == nums(zh_rows)
+    assert (zh_dir / f"{slug}.csv").read_bytes() == (en_dir / f"{slug}.csv").read_bytes()
+    # every title on the chart (axes, legends, tooltips, the chart's own) is Chinese
+    english_titles = [t for t in titles(zh_spec) if not CJK.search(t)]
+    assert not english_titles, f"{slug}: titles not in Chinese: {english_titles}"
+    # no label of the English chart that the module translates is still drawn in English
+    for variant in ("page.svg", "page.dark.svg", "svg"):
+        drawn = set(svg_texts((zh_dir / f"{slug}.{variant}").read_text()))
+        left = sorted(drawn & set(fig.labels))
+        assert not left, f"{slug}.{variant}: drawn in English: {left}"
+    svg = (zh_dir / f"{slug}.page.svg").read_text()
+    assert re.search(r"<title[^>]*>[^<]*[\u4e00-\u9fff]", svg) and re.search(r"<desc[^>]*>[^<]*[\u4e00-\u9fff]", svg)
+    # the Chinese figure block on the figure page: Chinese title and text alternative
+    doc = html(public, f"zh/figures/{slug}/")
+    block = doc.split(f'id="fig-{slug}"', 1)[1].split("</figure>", 1)[0]
+    assert CJK.search(re.search(r'data-alt="([^"]*)"', block).group(1))
+    assert CJK.search(re.search(r'class="fig-title">(.*?)</p>', block).group(1))
+
+
+def test_figure_versions_and_citations_exist_per_language_with_the_same_numbers(public):
+    ledger = json.loads((ROOT / "releases" / "ledger.json").read_text())
+    for slug, versions in ledger["figures"].items():
+        for v in versions:
+            n = v["version"]
+            en, zh = html(public, f"figures/{slug}/v{n}/"), html(public, f"zh/figures/{slug}/v{n}/")
+            url = "&quot;URL&quot;: &quot;https://example.org/ai-scaling-myths/{}figures/%s/v%d/&quot;" % (slug, n)
+            assert url.format("zh/") in zh and url.format("") in en  # each edition cites its own page
+            assert "GB/T 7714" in zh and "GB/T 7714" not in en
+            for f in v["files"]:
+                assert (public / "zh" / "figures" / slug / f"v{n}" / f).exists() or f == "meta.json"
+            # a version released with the Chinese chart serves it, frozen, under zh/
+            if f"{slug}.zh.svg" in v["files"]:
+                frozen = (ROOT / "releases" / slug / f"v{n}" / f"{slug}.zh.svg").read_bytes()
+                assert (public / "zh" / "figures" / slug / f"v{n}" / f"{slug}.svg").read_bytes() == frozen
+            else:
+                assert "此版本早于中文版" in zh
+        en_page, zh_page = html(public, f"figures/{slug}/"), html(public, f"zh/figures/{slug}/")
+        assert re.findall(r'href="[^"]*/v(\d+)/">v\d+', en_page) == re.findall(r'href="[^"]*/v(\d+)/">v\d+', zh_page)
+
+
+def test_chinese_numbers_dates_and_labels():
+    assert zh_number(175e9) == "1750亿" and zh_number(1.4e12) == "1.4万亿" and zh_number(7e6) == "700万"
+    assert zh_number(9999) == "9,999"
+    assert zh_text("seven") == "七" and zh_text("February 2026") == "2026年2月" and zh_text("GPT-4") == "GPT-4"
+    assert zh_format("{x!b}个参数，{y:.1f} 倍，{d!z}", {"x": 141, "y": 2.25, "d": "March 2025"}) == "1410亿个参数，2.2 倍，2025年3月"
+    assert data_text("15 trillion tokens") == "15万亿个词元" and data_text("Mar 2024") == "2024年3月"
+    spec = {"params": [{"name": "k", "bind": {"input": "range", "name": "Length: "}}],
+            "encoding": {"color": {"field": "series", "title": "Series", "scale": {"domain": ["A b"]}}},
+            "transform": [{"filter": "datum.series === 'A b'"}],
+            "datasets": {"d": [{"series": "A b", "name": "A b", "n": 3}]}}
+    out = localize_spec(spec, {"A b": "甲", "Series": "系列", "Length: ": "长度：", "series": "不该译"})
+    assert out["params"][0] == {"name": "k", "bind": {"input": "range", "name": "长度："}}
+    assert out["encoding"]["color"] == {"field": "series", "title": "系列", "scale": {"domain": ["甲"]}}
+    assert out["transform"][0]["filter"] == "datum.series === '甲'"
+    assert out["datasets"]["d"] == [{"series": "甲", "name": "甲", "n": 3}]
+
+
+def test_the_search_index_holds_segmented_chinese(public):
+    index = json.loads((public / "search" / "search_index.json").read_text())
+    zh_docs = [d for d in index["docs"] if d["location"].startswith("zh/")]
+    assert len(zh_docs) > 50
+    # jieba has cut the Chinese into words (zero-width spaces between them)
+    assert any("\u200b" in d["text"] and "合成数据" in d["text"].replace("\u200b", "") for d in zh_docs)
+
+
+@pytest.mark.browser
+def test_search_finds_a_chinese_term_and_the_switcher_keeps_the_page(chromium, public):
+    with serve(public) as base, browser() as b:
+        page = b.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(base + "zh/chapters/trend-lines/")
+        page.locator("label.md-header__button[for='__search']").first.click() if page.locator(
+            "input.md-search__input:visible").count() == 0 else None
+        page.fill("input.md-search__input", "合成数据")
+        page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0",
+                               timeout=20000)
+        hrefs = page.eval_on_selector_all(".md-search-result__item a", "as => as.map(a => a.href)")
+        assert any("/zh/chapters/synthetic-data/" in h for h in hrefs), hrefs
+        # the language switcher: from a Chinese figure page to its English twin and back
+        page.goto(base + "zh/figures/cpu-clock-speed/v1/")
+        page.locator(".md-header__option .md-select").first.hover()
+        page.locator('a.md-select__link[hreflang="en"]').first.click()
+        page.wait_for_url(base + "figures/cpu-clock-speed/v1/")
+        page.locator(".md-header__option .md-select").first.hover()
+        page.locator('a.md-select__link[hreflang="zh"]').first.click()
+        page.wait_for_url(base + "zh/figures/cpu-clock-speed/v1/")
+        assert page.locator("html").get_attribute("lang") == "zh"
