@@ -56,6 +56,9 @@ def on_config(config):
     from pipeline.release import load_ledger
 
     cite.CACHE = ROOT / ".cache" / "cite"
+    import logging
+
+    logging.getLogger("jieba").setLevel(logging.WARNING)  # it announces its dictionary on stderr
     STATE.clear()
     STATE.update(_manifest())
     # mkdocs-static-i18n builds English, then Chinese under zh/: this is the language of this build
