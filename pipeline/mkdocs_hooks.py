@@ -406,20 +406,12 @@ ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]+)"
 
 
 def absolute_alternates(output: str, page_url: str) -> str:
-    """hreflang links with absolute URLs (as search engines require), plus x-default (English)."""
-    from urllib.parse import urljoin
-
-    here = STATE.get("site_url", "/").rstrip("/") + "/" + page_url
-    found = []
-
-    def fix(m):
-        url = urljoin(here, m.group(1))
-        found.append((m.group(2), url))
-        return f'<link rel="alternate" href="{url}" hreflang="{m.group(2)}">'
-
-    output = ALTERNATE.sub(fix, output)
-    default = dict(found).get("en")
-    if default:
+    """Add an x-default hreflang link (English) beside Material's alternates. The alternates stay
+    relative, as Material writes them: its language switcher reads them and fetches the sitemap
+    from them, and absolute URLs would send a reader's browser to the production host."""
+    found = dict((lang, href) for href, lang in ALTERNATE.findall(output))
+    default = found.get("en")
+    if default is not None:
         tag = f'<link rel="alternate" href="{default}" hreflang="en">'
         output = output.replace(tag, tag + f'\n    <link rel="alternate" href="{default}" hreflang="x-default">', 1)
     return output
