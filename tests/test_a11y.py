@@ -93,6 +93,10 @@ def audit(session, axe_path: Path, path: str, scheme: str) -> list[dict]:
                 pass
         page.evaluate("window.scrollTo(0, 0)")
         page.wait_for_timeout(200)  # let the header and transitions settle before colours are read
+        # on a busy machine 200 ms is not always enough: the header's title cross-fades (site name
+        # / page title), and axe reads a half-faded title as low contrast. Wait until it has settled.
+        page.wait_for_function("() => [...document.querySelectorAll('.md-header__topic')]"
+                               ".every(e => ['0', '1'].includes(getComputedStyle(e).opacity))", timeout=5000)
         assert page.evaluate("typeof axe") == "object", f"{path}: axe-core was not injected"
         found = page.evaluate(RUN_AXE, TAGS)
         if scheme == "default":  # issue 7: no sideways scrolling on a 360 px phone, live charts included
