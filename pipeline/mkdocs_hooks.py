@@ -402,19 +402,38 @@ def with_csp(output: str) -> str:
     return output.replace("<head>", "<head>\n    " + tag, 1)
 
 
-ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]+)">')
+ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]+">')
 
 
-def absolute_alternates(output: str, page_url: str) -> str:
-    """Add an x-default hreflang link (English) beside Material's alternates. The alternates stay
-    relative, as Material writes them: its language switcher reads them and fetches the sitemap
-    from them, and absolute URLs would send a reader's browser to the production host."""
-    found = dict((lang, href) for href, lang in ALTERNATE.findall(output))
-    default = found.get("en")
-    if default is not None:
-        tag = f'<link rel="alternate" href="{default}" hreflang="en">'
-        output = output.replace(tag, tag + f'\n    <link rel="alternate" href="{default}" hreflang="x-default">', 1)
-    return output
+def without_head_alternates(output: str) -> str:
+    """The editions are linked by hreflang in the sitemap (`write_sitemap`), not in the page head:
+    Material's script fetches `sitemap.xml` relative to every <link rel="alternate"> in the head
+    (it expects language roots), and the i18n plugin points them at the page's twin, so each
+    page requested two sitemaps that do not exist. The switcher links to the twin as before."""
+    return ALTERNATE.sub("", output)
+
+
+def write_sitemap(root: Path, site_url: str) -> None:
+    """One sitemap for both editions: every page once, each with absolute hreflang links to its
+    English and Chinese twins and x-default (English). Replaces the per-build ones, which miss the
+    generated pages and would be overwritten by each language's build."""
+    import gzip
+
+    site = site_url.rstrip("/") + "/"
+    every = sorted(("" if f.parent == root else f.parent.relative_to(root).as_posix() + "/")
+                   for f in root.rglob("index.html"))
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">']
+    for page in every:
+        twin = page.removeprefix(prefix("zh"))
+        lines.append(f"  <url><loc>{html.escape(site + page)}</loc>")
+        for lang, path in (("en", twin), ("zh", prefix("zh") + twin), ("x-default", twin)):
+            if (root / path / "index.html").exists():
+                lines.append(f'    <xhtml:link rel="alternate" hreflang="{lang}" href="{html.escape(site + path)}"/>')
+        lines.append("  </url>")
+    text = "\n".join(lines + ["</urlset>", ""]).encode("utf-8")
+    (root / "sitemap.xml").write_bytes(text)
+    (root / "sitemap.xml.gz").write_bytes(gzip.compress(text, 9, mtime=0))
 
 
 def relative_switcher(output: str, page_url: str) -> str:
@@ -428,7 +447,7 @@ def relative_switcher(output: str, page_url: str) -> str:
 
 
 def on_post_page(output, page, config):
-    return with_csp(relative_switcher(absolute_alternates(output, page.url), page.url))
+    return with_csp(relative_switcher(without_head_alternates(output), page.url))
 
 
 def on_post_template(output, template_name, config):
@@ -468,6 +487,8 @@ def on_post_build(config):
                     shutil.copyfile(src / twin, dest / name)
                 else:
                     shutil.copyfile(src / name, dest / name)
+    if lang == LANGS[-1]:  # the last edition built: every page of both is in place
+        write_sitemap(root, STATE["site_url"])
     claims = site / "claims"
     claims.mkdir(exist_ok=True)
     (claims / "claims.json").write_text(json.dumps(STATE.get("claims", {}), indent=1, sort_keys=True,
