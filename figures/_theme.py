@@ -85,6 +85,18 @@ def source_line(data: tuple[str, ...], descriptors: dict[str, dict]) -> str:
     return "Source: " + "; ".join(dict.fromkeys(titles))
 
 
+def wrap(text: str, width: int = 110) -> list[str]:
+    """The source line in lines of about `width` characters, broken between words."""
+    lines, cur = [], ""
+    for w in text.split():
+        if len(cur) + len(w) > width:
+            lines.append(cur.strip())
+            cur = ""
+        cur += w + " "
+    lines.append(cur.strip())
+    return lines
+
+
 def finish(chart: alt.TopLevelMixin, title: str | None, subtitle: str = "",
            dark: bool = False) -> alt.TopLevelMixin:
     """Title, source line, size and colours: the same on every figure.
@@ -98,15 +110,8 @@ def finish(chart: alt.TopLevelMixin, title: str | None, subtitle: str = "",
         return chart.properties(
             autosize=alt.AutoSizeParams(type="fit", contains="padding"), width=WIDTH, height=HEIGHT,
         ).configure(**config(mode))
-    words, lines, cur = subtitle.split(), [], ""
-    for w in words:  # wrap the source line at ~110 characters
-        if len(cur) + len(w) > 110:
-            lines.append(cur.strip())
-            cur = ""
-        cur += w + " "
-    lines.append(cur.strip())
     return chart.properties(
-        title=alt.Title(title, subtitle=lines),
+        title=alt.Title(title, subtitle=wrap(subtitle)),
         autosize=alt.AutoSizeParams(type="fit", contains="padding"),
         width=WIDTH, height=HEIGHT,
     ).configure(**config(mode))

@@ -287,12 +287,7 @@ def render(fig: Figure, root: str, resources: dict[str, str], out: str, key: str
         labels = {**fig.labels, _theme.FONT: ZH_FONT}
         spec_zh = localize_spec(_theme.finish(chart, fig.title_zh or fig.title, sources_zh).to_dict(), labels)
         # the CJK face sets Latin wider than Arial: wrap the source line shorter than English's 110
-        words, lines = sources_zh.split(), [""]
-        for w in words:
-            if lines[-1] and len(lines[-1]) + len(w) > 92:
-                lines.append("")
-            lines[-1] += ("" if not lines[-1] else " ") + w
-        spec_zh["title"]["subtitle"] = lines
+        spec_zh["title"]["subtitle"] = _theme.wrap(sources_zh, 93)
         page_zh = localize_spec(page, labels)
         page_dark_zh = localize_spec(page_dark, labels)
     except Exception as e:

@@ -52,28 +52,21 @@ def zh_number(x: float, digits: int = 3) -> str:
     return sign + (f"{x:,.0f}" if x == int(x) else _sig(x, digits))
 
 
-_EN_WORDS = re.compile(r"^(\d[\d,]*(?:\.\d+)?) (thousand|million|billion|trillion)$")
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 
 def zh_text(text: str) -> str:
     """An English rendering of a number or a date, as a Chinese reader writes it: 'seven' -> '七',
-    '175 billion' -> '1750亿', 'February 2026' -> '2026年2月'. Anything else is returned as is
-    (names of models, processors and systems are not translated)."""
+    '175 billion' -> '1750亿', 'February 2026' -> '2026年2月', '2024-06-27' -> 2024年6月27日.
+    Anything else is returned as is (names of models, processors and systems are not translated)."""
     t = text.strip()
     if t.lower() in _WORDS:
         return zh_small(_WORDS.index(t.lower()))
-    m = _EN_WORDS.match(t)
-    if m:
-        return zh_number(float(m.group(1).replace(",", "")) * _SCALE[m.group(2)])
-    for fmt, out in (("%B %Y", "{y}年{m}月"), ("%b %Y", "{y}年{m}月"), ("%d %B %Y", "{y}年{m}月{d}日"),
-                     ("%B %d, %Y", "{y}年{m}月{d}日"), ("%Y-%m-%d", "{y}年{m}月{d}日")):
-        try:
-            d = datetime.strptime(t, fmt)
-        except ValueError:
-            continue
-        return out.format(y=d.year, m=d.month, d=d.day)
-    return text
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", t):  # an ISO date (a value; in chart data it stays a date)
+        d = datetime.strptime(t, "%Y-%m-%d")
+        return f"{d.year}年{d.month}月{d.day}日"
+    converted = data_text(t)
+    return converted if converted != t else text
 
 
 class ZhFormatter(string.Formatter):
@@ -197,6 +190,7 @@ ZH_UI = {
     "source": "来源",
     # claims
     "holds": "成立", "no longer holds": "不再成立",
+    "The essay's claim": "原文的陈述", "Our annotation": "我们的注解",
     " This no longer holds with the current data (preview build).": "按当前数据，此陈述已不再成立（预览构建）。",
     "Checked at build time against {data}: {status}. Evidence and arithmetic on the Claims page.":
         "构建时已对照 {data} 核验：{status}。证据与算式见“核验陈述”页。",

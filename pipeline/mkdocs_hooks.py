@@ -90,11 +90,6 @@ def _lang() -> str:
     return STATE.get("lang", "en")
 
 
-def _lbase(page) -> str:
-    """The root of this page's language edition (zh/ for Chinese), relative to the page."""
-    return _base(page) + prefix(_lang())
-
-
 def _line(markdown: str, pos: int) -> int:
     return markdown.count("\n", 0, pos) + 1
 

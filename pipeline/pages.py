@@ -203,7 +203,7 @@ image_alt: {yaml_text(T['chart_alt'] + m['title'])}
 
 # {e(T['version_h1'].format(title=m['title'], n=n))}
 
-{T['version_intro'].format(date=v['date'], changed=e(changed(v['changed'], lang)).capitalize() if lang == "en" else e(changed(v['changed'], lang)))}
+{T['version_intro'].format(date=v['date'], changed=e(changed(v['changed'], lang).capitalize()))}
 
 {newer}
 
@@ -396,14 +396,14 @@ def claims_page(claims: dict, placed: dict, figs: dict, lang: str = "en") -> str
                           if where else T["not_in_page"])
             nums = "".join(f"<tr><td><code>{e(k)}</code></td><td>{e(f'{v:,.6g}' if isinstance(v, float) else str(v))}</td></tr>"
                            for k, v in c["numbers"].items())
-            data = "".join(f'<li><a href="../data/{e(d["resource"])}/">{e(d["path"])}</a> {T["version"] if "version" in T else "version"} {e(str(d["version"]))}, '
+            data = "".join(f'<li><a href="../data/{e(d["resource"])}/">{e(d["path"])}</a> {T["version"]} {e(str(d["version"]))}, '
                            f'{T["content"]} <code>{e(d["digest"][:12])}</code></li>' for d in c["data"])
             ftitle = localized(figs[c["figure"]], lang)["title"] if c["figure"] in figs else c["figure"]
             fig = (f'<p><span class="fig-label">{T["figure"]}</span> <a href="../figures/{e(c["figure"])}/">'
                    f'{e(ftitle)}</a></p>' if c["figure"] else "")
             rows = (f'<p><span class="fig-label">{T["rows"]}</span> {e(", ".join(c["rows"]))}</p>' if c["rows"] else "")
             sentence = c["sentence"] if lang == "en" else c.get("sentence_zh") or c["sentence"]
-            by = BY[c["by"]] if lang == "en" else {"essay": "原文的陈述", "annotation": "我们的注解"}[c["by"]]
+            by = tr(lang, BY[c["by"]])
             parts.append(
                 f'<section class="claim-card claim-{"ok" if c["holds"] else "broken"}" id="claim-{e(n)}" markdown="0">'
                 f'<p class="claim-meta">{status} <span class="claim-by claim-by-{c["by"]}">{e(by)}</span> '
