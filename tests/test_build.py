@@ -77,6 +77,16 @@ FAILURES = {
                              "<!-- claim:airspeed-record-fell -->", "unknown claim 'airspeed-record-fell'"),
     "missing-caption-fact": ("figures/airspeed_record.py", "then stopped in {record_year}",
                              "then stopped in {record_yaer}", "names {record_yaer}, which facts() does not return"),
+    # the Chinese edition (issue 9): its text, labels, pages and claims fail as clearly
+    "missing-chinese-caption-fact": ("figures/airspeed_record.py", "然后在 {record_year} 年停了下来",
+                                     "然后在 {record_yaer} 年停了下来",
+                                     "figures/airspeed_record.py: the text names {record_yaer}, which facts() does not return"),
+    "chinese-labels-not-a-table": ("figures/airspeed_record.py", "LABELS = {", "LABELS = 3 or {",
+                                   "figures/airspeed_record.py: line "),
+    "unknown-marker-on-a-chinese-page": ("site/chapters/trend-lines.zh.md", "<!-- fig:airspeed-record -->",
+                                         "<!-- fig:airspeed-recrod -->", "site/chapters/trend-lines.zh.md: line "),
+    "chinese-claim-names-an-unknown-number": ("figures/_claims.py", "{year} 年创下的纪录", "{yaer} 年创下的纪录",
+                                              "claim 'airspeed-record-stands': the sentence names 'yaer'"),
 }
 
 
