@@ -237,7 +237,23 @@ def on_files(files, config):
     for name, r in resources.items():
         used = sorted(s for s, m in figs.items() if name in m["data"])
         add(f"data/{name}/index.md", pages.data_page(name, r, used, ledger["datasets"].get(name, []), lang))
+    _language_aware_redirects(config, files, lang)
     return files
+
+
+def _language_aware_redirects(config, files, lang: str) -> None:
+    """mkdocs-redirects knows neither generated pages (made here, after its on_files) nor the
+    Chinese edition: give it this edition's pages under their language-neutral paths, and in
+    the Chinese build, write each redirect under zh/ to the Chinese page."""
+    plugin = config["plugins"].get("redirects")
+    if plugin is None or not getattr(plugin, "redirects", None):
+        return
+    for f in files.documentation_pages():
+        src, flang = _src_lang(f.src_uri)
+        if flang == lang:
+            plugin.doc_pages[src] = f
+    if lang != "en":
+        plugin.redirects = {prefix(lang) + old: new for old, new in plugin.redirects.items()}
 
 
 STANCE = {"supports": "supports the essay", "challenges": "challenges the essay", "mixed": "mixed evidence"}

@@ -123,3 +123,7 @@ def test_a_retired_slug_needs_a_redirect_and_keeps_its_versions(scratch_repo):
     assert "flight-airspeed-record/" in (public / "airspeed-record" / "index.html").read_text()  # the redirect
     assert (public / "airspeed-record" / "v1" / "index.html").exists()
     assert (public / "flight-airspeed-record" / "index.html").exists()
+    # the Chinese edition redirects to its own page
+    zh = scratch_repo / "public" / "zh" / "figures"
+    assert 'href="../flight-airspeed-record/"' in (zh / "airspeed-record" / "index.html").read_text()
+    assert (zh / "airspeed-record" / "v1" / "index.html").exists()
