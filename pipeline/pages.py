@@ -199,6 +199,8 @@ title: {yaml_text(T['version_title'].format(title=m['title'], n=n))}
 description: "{T['version_desc'].format(n=n, date=v['date'])}"
 image: "{prefix(lang)}figures/{slug}/v{n}/{slug}.png"
 image_alt: {yaml_text(T['chart_alt'] + m['title'])}
+search:
+  exclude: true
 ---
 
 # {e(T['version_h1'].format(title=m['title'], n=n))}
