@@ -62,56 +62,65 @@ def session(chromium, public, axe_path, tmp_path_factory):
         yield base + prefix, b
 
 
-def audit(session, axe_path: Path, path: str, scheme: str) -> list[dict]:
-    """axe's violations on one page in one colour scheme."""
-    base, b = session
+def tab(b, axe_path: Path):
+    """A browser tab that injects axe-core and records CSP violations in every page it loads
+    (init scripts run again in each new document). One per crawler: a context per page cost
+    a third of the crawl."""
     ctx = b.new_context(viewport={"width": 1280, "height": 900})
     ctx.add_init_script(path=str(axe_path))
     # the same visit also proves issue 8's "nothing leaks": no CSP violation, no off-origin request
     ctx.add_init_script("window.__csp = []; document.addEventListener('securitypolicyviolation', "
                         "e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI))")
     page = ctx.new_page()
-    requests = []
-    page.on("request", lambda r: requests.append(r.url))
-    try:
-        page.goto(base + path)
-        page.mouse.move(3, 3)  # a reader's first move: figures go live from then on
-        page.wait_for_load_state("load")
-        set_scheme(page, scheme)
-        # scroll through so every figure goes live, as a reader would see it
-        height = page.evaluate("document.body.scrollHeight")
-        for y in range(0, height + 800, 800):
-            page.evaluate(f"window.scrollTo(0, {y})")
-            page.wait_for_timeout(20)
+    page.requests = []
+    page.on("request", lambda r: page.requests.append(r.url))
+    return page
+
+
+def audit(page, base: str, path: str, scheme: str) -> list[dict]:
+    """axe's violations on one page in one colour scheme, loaded in `page` (a `tab()`)."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    requests = page.requests = []
+    page.goto(base + path)
+    # a reader's first move: figures go live from then on (a move to where the pointer
+    # already is would not count, so alternate)
+    page.moves = getattr(page, "moves", 0) + 1
+    page.mouse.move(3, 3 + page.moves % 2)
+    page.wait_for_load_state("load")
+    set_scheme(page, scheme)
+    # scroll through so every figure goes live, as a reader would see it
+    height = page.evaluate("document.body.scrollHeight")
+    for y in range(0, height + 800, 800):
+        page.evaluate(f"window.scrollTo(0, {y})")
+        page.wait_for_timeout(20)
+    if page.locator("figure.fig").count():
+        try:
+            # a function, not a bare expression: Playwright re-evaluates a bare expression
+            # with eval() on every poll, which this site's CSP rightly blocks (and reports)
+            page.wait_for_function("() => [...document.querySelectorAll('figure.fig')]"
+                                   ".every(f => f.dataset.state === 'live')", timeout=15000)
+        except Exception:  # a figure that never goes live is test_browser's to report
+            pass
+    page.evaluate("window.scrollTo(0, 0)")
+    page.wait_for_timeout(200)  # let the header and transitions settle before colours are read
+    # on a busy machine 200 ms is not always enough: the header's title cross-fades (site name
+    # / page title), and axe reads a half-faded title as low contrast. Wait until it has settled.
+    page.wait_for_function("() => [...document.querySelectorAll('.md-header__topic')]"
+                           ".every(e => ['0', '1'].includes(getComputedStyle(e).opacity))", timeout=5000)
+    assert page.evaluate("typeof axe") == "object", f"{path}: axe-core was not injected"
+    found = page.evaluate(RUN_AXE, TAGS)
+    if scheme == "default":  # issue 7: no sideways scrolling on a 360 px phone, live charts included
+        page.set_viewport_size({"width": 360, "height": 740})
         if page.locator("figure.fig").count():
-            try:
-                # a function, not a bare expression: Playwright re-evaluates a bare expression
-                # with eval() on every poll, which this site's CSP rightly blocks (and reports)
-                page.wait_for_function("() => [...document.querySelectorAll('figure.fig')]"
-                                       ".every(f => f.dataset.state === 'live')", timeout=15000)
-            except Exception:  # a figure that never goes live is test_browser's to report
-                pass
-        page.evaluate("window.scrollTo(0, 0)")
-        page.wait_for_timeout(200)  # let the header and transitions settle before colours are read
-        # on a busy machine 200 ms is not always enough: the header's title cross-fades (site name
-        # / page title), and axe reads a half-faded title as low contrast. Wait until it has settled.
-        page.wait_for_function("() => [...document.querySelectorAll('.md-header__topic')]"
-                               ".every(e => ['0', '1'].includes(getComputedStyle(e).opacity))", timeout=5000)
-        assert page.evaluate("typeof axe") == "object", f"{path}: axe-core was not injected"
-        found = page.evaluate(RUN_AXE, TAGS)
-        if scheme == "default":  # issue 7: no sideways scrolling on a 360 px phone, live charts included
-            page.set_viewport_size({"width": 360, "height": 740})
             page.wait_for_timeout(250)  # the charts' resize handler is debounced (150 ms)
-            over = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-            if over > 0:
-                found.append({"id": "overflow-360", "impact": "serious", "targets": [],
-                              "help": f"the page scrolls {over} px sideways at 360 px"})
-        leaks = [f"CSP violation: {v}" for v in page.evaluate("window.__csp")]
-        leaks += [f"request off the origin: {u}" for u in requests
-                  if not u.startswith(("data:", "blob:")) and urlparse(u).hostname != "127.0.0.1"]
-        return found + [{"id": "leak", "impact": "critical", "help": x, "targets": []} for x in leaks]
-    finally:
-        ctx.close()
+        over = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        if over > 0:
+            found.append({"id": "overflow-360", "impact": "serious", "targets": [],
+                          "help": f"the page scrolls {over} px sideways at 360 px"})
+    leaks = [f"CSP violation: {v}" for v in page.evaluate("window.__csp")]
+    leaks += [f"request off the origin: {u}" for u in requests
+              if not u.startswith(("data:", "blob:")) and urlparse(u).hostname != "127.0.0.1"]
+    return found + [{"id": "leak", "impact": "critical", "help": x, "targets": []} for x in leaks]
 
 
 def report(found: dict[tuple[str, str], list[dict]]) -> str:
@@ -136,7 +145,8 @@ def report(found: dict[tuple[str, str], list[dict]]) -> str:
 def _crawl(base: str, axe_path: Path, paths: list[str], scheme: str) -> dict:
     """One browser of its own (Playwright's sync API is per thread)."""
     with browser() as b:
-        return {(p, scheme): audit((base, b), axe_path, p, scheme) for p in paths}
+        page = tab(b, axe_path)
+        return {(p, scheme): audit(page, base, p, scheme) for p in paths}
 
 
 def check(session, axe_path, paths, scheme):
@@ -144,8 +154,9 @@ def check(session, axe_path, paths, scheme):
     from concurrent.futures import ThreadPoolExecutor
 
     base, _ = session
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        parts = list(pool.map(lambda half: _crawl(base, axe_path, half, scheme), [paths[0::2], paths[1::2]]))
+    n = 2
+    with ThreadPoolExecutor(max_workers=n) as pool:
+        parts = list(pool.map(lambda share: _crawl(base, axe_path, share, scheme), [paths[i::n] for i in range(n)]))
     found = {k: v for part in parts for k, v in part.items()}
     found = {(p, scheme): found[(p, scheme)] for p in paths}
     # the whole result, for reading at leisure (tests/_artifacts/ is git-ignored)
