@@ -94,8 +94,11 @@ def main(argv=None) -> int:
                    help="preview: build even when a claim no longer holds (the pages then say so)")
     rl = sub.add_parser("release", help="record a new version of every figure whose content changed")
     rl.add_argument("--date", default=None, help="release date, YYYY-MM-DD (default: today, UTC)")
-    sub.add_parser("check", help="two clean builds compared byte for byte, the release ledger verified, "
-                                 "every internal link and anchor resolved")
+    ck = sub.add_parser("check", help="two clean builds compared byte for byte, the release ledger verified, "
+                                      "every internal link and anchor resolved")
+    ck.add_argument("--against", type=Path, default=None, metavar="PUBLIC",
+                    help="a site already built from a clean copy of this tree: compared with one new clean build "
+                         "instead of building twice")
     s = sub.add_parser("serve", help="preview with live reload on 127.0.0.1")
     s.add_argument("--port", type=int, default=8000)
     args = p.parse_args(argv)
@@ -109,7 +112,8 @@ def main(argv=None) -> int:
         from pipeline.build import site_url
         from pipeline.check import run as check
 
-        n = check(ROOT, site_url(ROOT), say=lambda m: console.print(m, markup=False, highlight=False, soft_wrap=True))
+        n = check(ROOT, site_url(ROOT), say=lambda m: console.print(m, markup=False, highlight=False, soft_wrap=True),
+                  against=args.against)
         console.print(f"check: {'all good' if n == 0 else f'{n} problem(s)'}", highlight=False)
         return 0 if n == 0 else 1
     try:

@@ -115,16 +115,19 @@ def links(site: Path, site_url: str = "") -> tuple[list[str], int]:
     return problems, checked
 
 
-def run(root: Path, site_url: str, say=print) -> int:
-    """Every check; prints what it did and each problem; returns the number of problems."""
+def run(root: Path, site_url: str, say=print, against: Path | None = None) -> int:
+    """Every check; prints what it did and each problem; returns the number of problems.
+    `against`: a site already built from a clean copy of this same tree (CI has one), which
+    stands in for the second clean build."""
     from pipeline.release import load_ledger, verify
 
     n = 0
     with tempfile.TemporaryDirectory(prefix="check-") as tmp:
-        say("check 1/3: two clean builds of this checkout, compared byte for byte")
+        say("check 1/3: two clean builds of this checkout, compared byte for byte"
+            + (f" (the second: {against})" if against else ""))
         first = clean_build(root, Path(tmp) / "a", "57")
         a = tree_digest(first)
-        b = tree_digest(clean_build(root, Path(tmp) / "b", "200"))
+        b = tree_digest(against or clean_build(root, Path(tmp) / "b", "200"))
         problems = compare(a, b)
         for p in problems:
             say(f"  {p}")
