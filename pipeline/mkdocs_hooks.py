@@ -35,6 +35,7 @@ ANY = re.compile(r"<!--\s*(fig|val|meta|thumb|since|table|claim)\s*:\s*([^ >]*)[
 ARTEFACTS = ("svg", "png", "csv", "vl.json", "vg.json", "dark.vg.json", "page.svg", "page.dark.svg")
 
 STATE: dict = {}
+SHARING_FIGURE = "cpu-clock-speed"  # the sharing image of a page without a figure of its own
 
 
 def _manifest() -> dict:
@@ -359,10 +360,12 @@ def on_page_markdown(markdown, page, config, files):
     base, lang = _base(page), _lang()
     lbase = base + prefix(lang)
     first = FIG.search(markdown)
-    if first and "image" not in page.meta:  # the page's sharing image: its first figure
-        page.meta["image"] = f"{prefix(lang)}figures/{first.group(1)}/{first.group(1)}.png"
+    # the page's sharing image: its first figure, else the argument's opening one
+    shown = first.group(1) if first else SHARING_FIGURE
+    if "image" not in page.meta and shown in figs:
+        page.meta["image"] = f"{prefix(lang)}figures/{shown}/{shown}.png"
         page.meta["image_alt"] = ("Chart: " if lang == "en" else "图表：") + html.escape(
-            localized(figs[first.group(1)], lang)["title"], quote=True)
+            localized(figs[shown], lang)["title"], quote=True)
     markdown = FIG.sub(lambda m: "\n" + figure_html(figs[m.group(1)], next(counter), base, lang=lang) + "\n", markdown)
     markdown = TABLE.sub(lambda m: "\n" + table_html(figs[m.group(1)], m.group(2).split(","), src, lang) + "\n",
                          markdown)
@@ -462,6 +465,8 @@ def on_post_page(output, page, config):
 
 
 def on_post_template(output, template_name, config):
+    if template_name == "404.html" and _lang() != "en":
+        return ""  # one 404 page, at the root, in both languages (mkdocs skips an empty template)
     return with_csp(output) if template_name.endswith(".html") else output
 
 

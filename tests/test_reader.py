@@ -193,3 +193,9 @@ def test_the_404_page_helps(public):
     assert "This page does not exist" in html
     for target in ("figures/", "claims/", "data/", "cite/"):
         assert f'href="https://example.org/ai-scaling-myths/{target}"' in html
+        assert f'href="https://example.org/ai-scaling-myths/zh/{target}"' in html  # and the Chinese edition's
+    # one 404 page at the root, the English build's (the Chinese build must not overwrite it)
+    assert '<html lang="en"' in html and '<div lang="zh">' in html and not (public / "zh" / "404.html").exists()
+    # a page without a figure of its own shares the argument's opening figure, titled from the data
+    cite = (public / "zh" / "cite" / "index.html").read_text()
+    assert 'content="https://example.org/ai-scaling-myths/zh/figures/cpu-clock-speed/cpu-clock-speed.png"' in cite
