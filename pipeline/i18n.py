@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import string
 from datetime import datetime
+from pathlib import Path
 
 LANGS = ("en", "zh")
 # Chinese charts: a CJK sans first, so that Latin text inside a Chinese label (model names,
@@ -71,10 +72,17 @@ def zh_text(text: str) -> str:
 
 class ZhFormatter(string.Formatter):
     """str.format with `!w` (a large number with 万/亿), `!m` / `!b` / `!t` (the same for a number
-    given in millions / billions / trillions: {x!b} with x = 175 -> 1750亿) and `!z` (zh_text of
-    the English form: 'seven' -> 七, 'March 2025' -> 2025年3月)."""
+    given in millions / billions / trillions: {x!b} with x = 175 -> 1750亿), `!z` (zh_text of
+    the English form: 'seven' -> 七, 'March 2025' -> 2025年3月) and `!l` (an English label from
+    the data in Chinese, through the figure's LABELS table: 'Machine learning' -> 机器学习)."""
+
+    def __init__(self, labels: dict | None = None):
+        super().__init__()
+        self.labels = labels or {}
 
     def convert_field(self, value, conversion):
+        if conversion == "l":
+            return self.labels.get(str(value), zh_text(str(value)))
         if conversion == "w":
             return zh_number(value)
         if conversion in ("m", "b", "t"):  # a number of millions / billions / trillions
@@ -84,8 +92,8 @@ class ZhFormatter(string.Formatter):
         return super().convert_field(value, conversion)
 
 
-def zh_format(template: str, mapping) -> str:
-    return ZhFormatter().vformat(template, (), mapping)
+def zh_format(template: str, mapping, labels: dict | None = None) -> str:
+    return ZhFormatter(labels).vformat(template, (), mapping)
 
 
 def join_lines(text: str) -> str:
@@ -108,22 +116,38 @@ def join_lines(text: str) -> str:
 _EXPR_KEYS = {"labelExpr", "expr", "calculate", "filter", "test", "signal", "update"}
 
 
-def localize_spec(spec, labels: dict[str, str]):
+def localize_spec(spec, labels: dict[str, str], exprs: dict[str, str] | None = None, used: set | None = None):
     """The spec with every English label in `labels` replaced by its Chinese twin: whole strings
     (titles, legend and tooltip titles, slider labels, category values in the data, scale
-    domains, formats) and quoted literals inside expressions. A data value not in `labels` that
-    is a number in words or a date is converted ('175 billion' -> 1750亿, 'Mar 2024' ->
-    2024年3月). Numbers are untouched, and a string that names a field, a parameter or a
-    dataset (`field`, `as`, `name` outside `bind`) is never translated."""
+    domains, formats) and quoted literals inside expressions. `exprs` rewrites pieces of
+    expressions that a Chinese reader needs computed differently (counts in 万/亿 rather than
+    thousands/millions/billions): each English piece is replaced wherever it occurs, before the
+    labels. A data value not in `labels` that is a number in words or a date is converted
+    ('175 billion' -> 1750亿, 'Mar 2024' -> 2024年3月). Numbers are untouched, and a string that
+    names a field, a parameter or a dataset (`field`, `as`, `name` outside `bind`) is never
+    translated. The keys of `labels` and `exprs` that took effect are added to `used`."""
+    used = set() if used is None else used
+    exprs = exprs or {}
     quoted = {}
     for en, zh in labels.items():
         for q in ("'", '"'):
-            quoted[q + en + q] = q + zh.replace("\\", "\\\\").replace(q, "\\" + q) + q
+            quoted[q + en + q] = (en, q + zh.replace("\\", "\\\\").replace(q, "\\" + q) + q)
     pattern = re.compile("|".join(re.escape(k) for k in sorted(quoted, key=len, reverse=True))) if quoted else None
     names = ("field", "as", "$schema", "groupby", "fields")
 
+    def label(v, otherwise):
+        if v in labels:
+            used.add(v)
+            return labels[v]
+        return otherwise(v)
+
     def value(v):
-        return v if not isinstance(v, str) else labels.get(v, data_text(v))
+        return v if not isinstance(v, str) else label(v, data_text)
+
+    def literal(m):
+        en, zh = quoted[m.group(0)]
+        used.add(en)
+        return zh
 
     def walk(node, key=None, parent=None):
         if isinstance(node, dict):
@@ -135,9 +159,13 @@ def localize_spec(spec, labels: dict[str, str]):
         if isinstance(node, list):
             return [walk(v, key, parent) for v in node]
         if isinstance(node, str):
-            if key in _EXPR_KEYS and pattern is not None:
-                return pattern.sub(lambda m: quoted[m.group(0)], node)
-            return labels.get(node, node)
+            if key in _EXPR_KEYS:
+                for en, zh in exprs.items():
+                    if en in node:
+                        used.add(en)
+                        node = node.replace(en, zh)
+                return pattern.sub(literal, node) if pattern is not None else node
+            return label(node, str)
         return node
 
     return walk(spec)
@@ -153,6 +181,10 @@ _DATES = (("%b %Y", "{y}年{m}月"), ("%B %Y", "{y}年{m}月"), ("%d %B %Y", "{y
 def data_text(value: str) -> str:
     """A data value shown in a chart, as a Chinese reader writes it, when it is a count in words
     ('15 trillion tokens' -> 15万亿个词元) or a date ('Mar 2024' -> 2024年3月); else unchanged."""
+    if value.endswith(" (day unknown)"):  # 'March 2017 (day unknown)', '2021 (day unknown)'
+        date = value.removesuffix(" (day unknown)")
+        head = f"{date}年" if re.fullmatch(r"\d{4}", date) else data_text(date)
+        return value if head == date else head + "（日期不详）"
     m = _EN_COUNT.match(value)
     if m and (m.group(3) is None or m.group(3) in _UNITS):
         return zh_number(float(m.group(1).replace(",", "")) * _SCALE[m.group(2)]) + _UNITS.get(m.group(3) or "", "")
@@ -188,6 +220,9 @@ ZH_UI = {
     "the data behind {link} ({n} rows)": "{link}背后的数据（{n} 行）",
     "the figure": "该图",
     "source": "来源",
+    # data-table headings (column names in words) that the figure's LABELS does not hold
+    "Person": "人物", "Said date": "发言日期", "Predicted": "预测到来时间", "Prediction": "预测内容",
+    "AGI definition": "AGI 定义", "Source": "来源",
     # claims
     "holds": "成立", "no longer holds": "不再成立",
     "The essay's claim": "原文的陈述", "Our annotation": "我们的注解",
@@ -199,7 +234,6 @@ ZH_UI = {
     "supports the essay": "支持原文", "challenges the essay": "质疑原文", "mixed evidence": "证据不一",
     "Since publication: what later evidence says (our annotation, dated and sourced)":
         "发表之后：后来的证据怎么说（我们的注解，注明日期与来源）",
-    "(in English)": "（英文）",
     # page furniture
     "Search": "搜索",
     "Copy": "复制", "Version": "版本", "Released": "发布日期", "What changed": "变化",
@@ -221,6 +255,39 @@ def localized(meta: dict, lang: str) -> dict:
     if lang == "en" or "zh" not in meta:
         return meta
     return {**meta, **{k: v for k, v in meta["zh"].items() if k in ("title", "caption", "alt", "source_line")}}
+
+
+def data_catalogue(path, resources: dict) -> dict:
+    """data/datapackage.zh.json: the Chinese titles and descriptions of every resource and field,
+    checked against the package: an entry for every resource and field, and Chinese exactly where
+    the English descriptor has a title or description (no entry for what the package lacks)."""
+    import json
+
+    where = "data/datapackage.zh.json"
+    try:
+        cat = json.loads(Path(path).read_text(encoding="utf-8"))["resources"]
+    except (OSError, ValueError, KeyError) as e:
+        raise ValueError(f"{where}: cannot read its 'resources': {e}") from e
+    for name in cat:
+        if name not in resources:
+            raise ValueError(f"{where}: resource '{name}' is not in data/datapackage.json (renamed or removed?)")
+    for name, desc in resources.items():
+        entry = cat.get(name)
+        if entry is None:
+            raise ValueError(f"{where}: no Chinese for resource '{name}': add its title, description and fields")
+        fields = {f["name"]: f for f in desc["schema"]["fields"]}
+        for fname in entry.get("fields", {}):
+            if fname not in fields:
+                raise ValueError(f"{where}: resource '{name}': field '{fname}' is not in its schema")
+        for path_, en, zh in [((name,), desc, entry)] + [((name, fname), f, entry.get("fields", {}).get(fname, {}))
+                                                         for fname, f in fields.items()]:
+            for key in ("title", "description"):
+                label = "resource '" + name + "'" + (f", field '{path_[1]}'" if len(path_) > 1 else "")
+                if key in en and not CJK.search(zh.get(key, "")):
+                    raise ValueError(f"{where}: {label}: no Chinese {key}")
+                if key not in en and key in zh:
+                    raise ValueError(f"{where}: {label}: a Chinese {key} but no English one")
+    return cat
 
 
 def prefix(lang: str) -> str:

@@ -20,7 +20,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from pipeline.i18n import LANGS, localized, prefix, tr, zh_text
+from pipeline.i18n import CJK, LANGS, data_text, localized, prefix, tr, zh_text
 from pipeline.pages import link, safe_href
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,6 +65,7 @@ def on_config(config):
     # mkdocs-static-i18n builds English, then Chinese under zh/: this is the language of this build
     i18n = config["plugins"].get("i18n")
     STATE["lang"] = getattr(i18n, "current_language", None) or "en"
+    _split_index_when_written(config)
     STATE["ledger"] = load_ledger(ROOT)
     STATE["site_url"] = config["site_url"] or "http://127.0.0.1:8000/"
     STATE.setdefault("meta", {})["site-url"] = STATE["site_url"]
@@ -99,6 +100,13 @@ def _licence(lics: list[dict]) -> str:
     return ", ".join(html.escape(x.get("title") or x.get("name", "")) for x in lics)
 
 
+def _dataset_link(r: dict, base: str, lang: str) -> str:
+    """The link to a figure's dataset, titled in `lang` (data/datapackage.zh.json for Chinese)."""
+    title = STATE.get("zh_catalogue", {}).get(r.get("resource"), {}).get("title") if lang != "en" else None
+    marked = "" if title or lang == "en" else ' lang="en"'
+    return f'<a href="{base}{html.escape(r["path"])}"{marked}>{html.escape(title or r["title"])}</a>'
+
+
 def figure_html(meta: dict, number: int, base: str, files: str | None = None, lang: str = "en",
                 label: str = "Figure {n}") -> str:
     """The figure block; `files` is the URL prefix of its artefacts (a frozen version's, say).
@@ -119,7 +127,7 @@ def figure_html(meta: dict, number: int, base: str, files: str | None = None, la
         detail = (f'<details class="fig-rows"><summary>{t("Sources of individual rows ({n})", n=len(r["row_sources"]))}</summary>'
                   f"<ul>{rows}</ul></details>") if rows else ""
         srcs.append(f'<p class="fig-source"><span class="fig-label">{t("Data")}</span> '
-                    f'<a href="{base}{e(r["path"])}" lang="en">{e(r["title"])}</a>, v{e(r["version"] or "?")} '
+                    f'{_dataset_link(r, base, lang)}, v{e(r["version"] or "?")} '
                     f'({_licence(r["licenses"])}). {t("Sources")}: <span lang="en">{named}</span>.</p>{detail}')
     return (
         f'<figure class="fig" id="fig-{s}" data-slug="{s}" data-runtime="{base}assets/vega/vega-runtime.js" '
@@ -185,12 +193,13 @@ def on_files(files, config):
     from pipeline import pages
 
     lang = _lang()
-    placed, placements, claimed = {}, {}, {}
+    placed, placements, claimed, titles = {}, {}, {}, {}
     for f in files.documentation_pages():
         src, flang = _src_lang(f.src_uri)
         if f.generated_by or flang != lang:
             continue
         text = Path(f.abs_src_path).read_text(encoding="utf-8")
+        titles[src] = _title(text, src)
         for slug in FIG.findall(text):
             placed.setdefault(slug, _url(src))
             placements.setdefault(slug, []).append((src, _title(text, src)))
@@ -218,8 +227,18 @@ def on_files(files, config):
         f.alternates[lang] = f
         files.append(f)
 
+    # the Chinese titles and descriptions of the datasets and their columns (data/datapackage.zh.json)
+    zh = {}
+    if lang == "zh":
+        from pipeline.i18n import data_catalogue
+
+        try:
+            zh = data_catalogue(ROOT / "data" / "datapackage.zh.json", {n: r["descriptor"] for n, r in resources.items()})
+        except ValueError as e:
+            raise PluginError(str(e)) from None
+    STATE["zh_catalogue"] = zh
     add("figures/index.md", pages.figures_index(figs, lang))
-    add("claims/index.md", pages.claims_page(STATE.get("claims", {}), claimed, figs, lang))
+    add("claims/index.md", pages.claims_page(STATE.get("claims", {}), claimed, figs, titles, lang))
     for slug, meta in figs.items():
         with open(Path(meta["dir"]) / f"{slug}.csv", encoding="utf-8") as fh:
             columns = next(csv.reader(fh))
@@ -234,10 +253,11 @@ def on_files(files, config):
                                 label="Version {n}")
             add(f"figures/{slug}/v{n}/index.md",
                 pages.version_page(frozen, v, versions[-1]["version"], site_url, block, lang))
-    add("data/index.md", pages.data_index(resources, lang))
+    add("data/index.md", pages.data_index(resources, lang, zh))
     for name, r in resources.items():
         used = sorted(s for s, m in figs.items() if name in m["data"])
-        add(f"data/{name}/index.md", pages.data_page(name, r, used, ledger["datasets"].get(name, []), lang))
+        add(f"data/{name}/index.md", pages.data_page(name, r, used, ledger["datasets"].get(name, []), lang,
+                                                     zh.get(name)))
     _language_aware_redirects(config, files, lang)
     return files
 
@@ -274,24 +294,29 @@ def _since() -> dict[str, list[dict]]:
 
 
 def since_html(rows: list[dict], lang: str = "en") -> str:
-    """The dated notes on a claim. Their text is data (data/since_publication.csv, in English):
-    a Chinese page shows it marked as English."""
+    """The dated notes on a claim, from data/since_publication.csv: our headline and summary in the
+    page's language (the Chinese ones in its headline_zh and summary_zh columns), and the source,
+    whose title stays as published."""
     e = html.escape
-    en = ' lang="en"' if lang != "en" else ""
+    sfx = "" if lang == "en" else f"_{lang}"
     items = "".join(
         f'<li class="since-{e(r["stance"])}"><time datetime="{e(r["date"])}">{e(r["date"])}</time> '
         f'<span class="stance">{e(tr(lang, STANCE[r["stance"]]) if r["stance"] in STANCE else r["stance"])}</span> '
-        f'<span{en}><strong>{e(r["headline"])}.</strong> {e(r["summary"])} '
-        f'{link(r["source_title"], r["source_url"])}</span></li>' for r in rows)
+        f'<strong>{e(r["headline" + sfx])}{"." if lang == "en" else "。"}</strong>{" " if lang == "en" else ""}'
+        f'{e(r["summary" + sfx])} {link(r["source_title"], r["source_url"], lang="en" if lang != "en" else None)}</li>'
+        for r in rows)
     return (f'<div class="admonition since" markdown="0"><p class="admonition-title">'
             f'{e(tr(lang, "Since publication: what later evidence says (our annotation, dated and sourced)"))}'
-            f'{e(tr(lang, "(in English)")) if lang != "en" else ""}</p><ul>{items}</ul></div>')
+            f'</p><ul>{items}</ul></div>')
 
 
 def table_html(meta: dict, columns: list[str], page: str, lang: str = "en") -> str:
-    """A figure's plotted data (its CSV download) as an accessible HTML table. The cells are the
-    CSV's, in both editions; the headings are its column names."""
+    """A figure's plotted data (its CSV download) as an accessible HTML table. The headings are
+    its column names in words. The Chinese table translates headings and cells through the
+    figure's LABELS table (dates and counts in words converted as in the chart); a cell it cannot
+    translate stays English and is marked so."""
     e, s = html.escape, meta["slug"]
+    labels = meta.get("labels", {})
     meta = localized(meta, lang)
     rows = list(csv.DictReader(open(Path(meta["dir"]) / f"{s}.csv", encoding="utf-8")))
     missing = [c for c in columns if rows and c not in rows[0]]
@@ -299,18 +324,38 @@ def table_html(meta: dict, columns: list[str], page: str, lang: str = "en") -> s
         raise PluginError(f"site/{page}: table of '{s}' names unknown column(s) {missing} "
                           f"(the figure's data has: {', '.join(rows[0])})")
 
+    def words(v):
+        if lang == "en" or not v or CJK.search(v) or not re.search(r"[A-Za-z]{2}", v):
+            return e(v)
+        zh = labels.get(v) or data_text(v)
+        return e(zh) if zh != v else f'<span lang="en">{e(v)}</span>'
+
     def cell(col, v):
         if col.endswith("_url") and v:
             return link(tr(lang, "source"), v) if safe_href(v) else e(v)
         if col.endswith("_date") and v.endswith("T00:00:00"):
             v = v[:10]
-        return e(v)
+        return words(v)
 
     def heading(c):
         words = c.replace("_url", "").replace("_", " ").capitalize()
-        return re.sub(r"\b(Agi|Api|Arc|Moe|Mmlu)\b", lambda m: m.group(1).upper(), words)
+        words = re.sub(r"\b(Agi|Api|Arc|Moe|Mmlu)\b", lambda m: m.group(1).upper(), words)
+        if lang == "en":
+            return words
+        if words in labels:
+            return e(labels[words])
+        try:
+            return e(tr(lang, words))
+        except KeyError:
+            pass
+        # a column read straight from a dataset: its Chinese title in data/datapackage.zh.json
+        for name in meta.get("data", ()):
+            title = STATE.get("zh_catalogue", {}).get(name, {}).get("fields", {}).get(c, {}).get("title")
+            if title:
+                return e(title)
+        return f'<code lang="en">{e(c)}</code>'  # a column the figure computes: its name in the CSV
 
-    head = "".join(f'<th scope="col">{e(heading(c)) if lang == "en" else f"<code>{e(c)}</code>"}</th>' for c in columns)
+    head = "".join(f'<th scope="col">{heading(c)}</th>' for c in columns)
     body = "".join("<tr>" + "".join(f"<td>{cell(c, r[c])}</td>" for c in columns) + "</tr>" for r in rows)
     behind = tr(lang, "the data behind {link} ({n} rows)", link=f'<a href="#fig-{s}">{tr(lang, "the figure")}</a>',
                 n=len(rows))
@@ -460,8 +505,64 @@ def relative_switcher(output: str, page_url: str) -> str:
     return output.replace(f'href="{root}', f'href="{up}') if root != "/" else output
 
 
+CONFIG_JSON = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+
+
+def own_search_index(output: str, lang: str) -> str:
+    """A Chinese page searches the Chinese index only (`split_search_index` writes it under zh/):
+    Material's script fetches `search/search_index.json` relative to the `base` of the page's
+    config, so that base becomes the edition's root. It is used for nothing else with the
+    features this site turns on (search results resolve against it, as the split index expects)."""
+    if lang == "en":
+        return output
+
+    def edition(m):
+        cfg = json.loads(m.group(2))
+        cfg["base"] = cfg["base"].rstrip("/") + "/" + prefix(lang).rstrip("/")
+        return m.group(1) + json.dumps(cfg) + m.group(3)
+
+    return CONFIG_JSON.sub(edition, output, count=1)
+
+
+def split_search_index(site: Path) -> None:
+    """One search index per edition instead of the plugin's single index of both: each page
+    fetches only its own language's (half the bytes), English pages skip the Chinese word
+    splitter, and a search never returns pages of the other edition."""
+    path = site / "search" / "search_index.json"
+    index = json.loads(path.read_text(encoding="utf-8"))
+    for lang in LANGS:
+        pre = prefix(lang)
+        docs = [d for d in index["docs"] if (d["location"].startswith(pre) if pre else
+                                             not any(d["location"].startswith(prefix(o)) for o in LANGS if o != lang))]
+        docs = [{**d, "location": d["location"][len(pre):]} for d in docs]
+        config = {**index["config"], "lang": [x for x in index["config"]["lang"] if x in ("en", lang)]}
+        out = site / pre / "search" / "search_index.json"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = out.with_suffix(".tmp")
+        tmp.write_text(json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":")),
+                       encoding="utf-8")
+        os.replace(tmp, out)
+
+
+def _split_index_when_written(config) -> None:
+    """The search plugin writes its index more than once (per edition, then the i18n plugin's
+    merged rewrite of both, last): split it each time it is written, so that the last split, of the
+    merged index, stands, under `build.py build` and `build.py serve` alike."""
+    search = config["plugins"].get("material/search") or config["plugins"].get("search")
+    if search is None or getattr(search.on_post_build, "splits", False):
+        return
+    write = search.on_post_build
+
+    def on_post_build(*, config):
+        write(config=config)
+        split_search_index(Path(config["site_dir"]))
+
+    on_post_build.splits = True
+    search.on_post_build = on_post_build
+
+
 def on_post_page(output, page, config):
-    return with_csp(relative_switcher(without_head_alternates(output), page.url))
+    return own_search_index(with_csp(relative_switcher(without_head_alternates(output), page.url)), _lang())
 
 
 def on_post_template(output, template_name, config):

@@ -24,10 +24,11 @@ def safe_href(url: str) -> str | None:
     return e(u) if u else None
 
 
-def link(text: str, url: str | None) -> str:
-    """<a> when the URL is safe, else the text alone; the text is always escaped."""
-    href = safe_href(url or "")
-    return f'<a href="{href}">{e(text)}</a>' if href else e(text)
+def link(text: str, url: str | None, lang: str | None = None) -> str:
+    """<a> when the URL is safe, else the text alone; the text is always escaped (and marked as
+    in `lang` when given)."""
+    href, hl = safe_href(url or ""), f' lang="{lang}"' if lang else ""
+    return f'<a href="{href}"{hl}>{e(text)}</a>' if href else (f"<span{hl}>{e(text)}</span>" if lang else e(text))
 
 
 def yaml_text(text: str) -> str:
@@ -258,13 +259,16 @@ TEXT["zh"].update({
     "cite_ds_text": "> AI Scaling Myths, annotated contributors. *{t}* (version {v}).\n> Dataset in *AI Scaling Myths, annotated*. Licence: {lic}.",
     "data_title": "数据", "data_desc": "每张图背后的数据集：有版本、有来源，附数据结构与许可。",
     "data_intro": "每张图都由这些数据集重新绘制；它们合在一起以<a href=\"datapackage.json\">Frictionless 数据包</a>的形式发布，每一行都注明了自己的来源。",
-    "english_note": "*数据集的标题、说明和各列的描述属于数据本身，保留英文原文。*\n",
+    "english_note": "*数据集的标题、说明和各列的描述译自 datapackage.json（译文见 datapackage.zh.json）；数据文件本身的内容是英文。*\n",
 })
 
 
-def data_page(name: str, r: dict, used_by: list[str], history: list[dict], lang: str = "en") -> str:
+def data_page(name: str, r: dict, used_by: list[str], history: list[dict], lang: str = "en",
+              zh: dict | None = None) -> str:
+    """A dataset's page; the Chinese page takes titles and descriptions from `zh` (its entry in
+    data/datapackage.zh.json)."""
     T = TEXT[lang]
-    d = r["descriptor"]
+    d = r["descriptor"] if lang == "en" else zh_descriptor(r["descriptor"], zh or {})
     fields = "".join(
         f'<tr><td><code>{e(f["name"])}</code></td><td>{e(f.get("title", ""))}</td><td>{e(f["type"])}</td>'
         f'<td>{e(f.get("unit", ""))}</td><td>{e(f.get("description", ""))}</td>'
@@ -275,7 +279,6 @@ def data_page(name: str, r: dict, used_by: list[str], history: list[dict], lang:
     figs = "\n".join(f"- [{s}](../../figures/{s}/index.md)" for s in used_by) or f"- {T['used_none']}"
     hist = "".join(f"<tr><td>{e(h['version'] or '')}</td><td>{e(h['date'])}</td><td><code>{e(h['digest'][:12])}</code></td></tr>"
                    for h in reversed(history))
-    en = ' lang="en"' if lang != "en" else ""
     heads = "".join(f'<th scope="col">{c}</th>' for c in T["cols"])
     hheads = "".join(f'<th scope="col">{c}</th>' for c in T["hist_cols"])
     return f"""---
@@ -286,7 +289,7 @@ description: {yaml_text(d.get('description', '')[:150])}
 # {e(d.get('title', name))}
 
 {T['english_note']}
-<p{en}>{e(d.get('description', ''))}</p>
+<p>{e(d.get('description', ''))}</p>
 
 <p class="data-download"><a href="../../{e(r['path'])}" download>{T['download_csv']}</a> ·
 {T['version']} {e(d.get('version', '?'))} · {T['resource']} <code>{e(name)}</code> {T['in']}
@@ -304,7 +307,7 @@ description: {yaml_text(d.get('description', '')[:150])}
 
 ## {T['schema']}
 
-<div class="md-typeset__table"><table{en}><thead><tr>{heads}
+<div class="md-typeset__table"><table><thead><tr>{heads}
 </tr></thead><tbody>{fields}</tbody></table></div>
 
 {T['pk']}: `{", ".join(d["schema"].get("primaryKey", []))}`.
@@ -323,9 +326,17 @@ description: {yaml_text(d.get('description', '')[:150])}
 """
 
 
-def data_index(resources: dict, lang: str = "en") -> str:
+def zh_descriptor(d: dict, zh: dict) -> dict:
+    """A resource's descriptor with its Chinese title and description, and its fields'."""
+    fields = [{**f, **zh.get("fields", {}).get(f["name"], {})} for f in d["schema"]["fields"]]
+    return {**d, **{k: zh[k] for k in ("title", "description") if k in zh}, "schema": {**d["schema"], "fields": fields}}
+
+
+def data_index(resources: dict, lang: str = "en", zh: dict | None = None) -> str:
     T = TEXT[lang]
-    items = "\n".join(f"- [{e(r['descriptor'].get('title', n))}](./{n}/index.md) — `{e(r['path'])}`"
+    title = (lambda n, r: r["descriptor"].get("title", n)) if lang == "en" else \
+        (lambda n, r: (zh or {}).get(n, {}).get("title", r["descriptor"].get("title", n)))
+    items = "\n".join(f"- [{e(title(n, r))}](./{n}/index.md) — `{e(r['path'])}`"
                       for n, r in sorted(resources.items()))
     return f"""---
 title: {T['data_title']}
@@ -340,16 +351,6 @@ description: "{T['data_desc']}"
 """
 
 
-CHAPTER_TITLES = {"scaling-laws": "1. Scaling laws predict loss, not abilities",
-                  "trend-lines": "2. Trend lines are not laws", "synthetic-data": "3. Synthetic data",
-                  "smaller-models": "4. Smaller models, trained longer",
-                  "ladder-of-generality": "5. The ladder of generality", "debate": "The debate",
-                  "agi-predictions": "Predictions of AGI"}
-CHAPTER_TITLES_ZH = {"scaling-laws": "1. 缩放定律预测的是损失，而不是能力",
-                     "trend-lines": "2. 趋势线不是定律", "synthetic-data": "3. 合成数据",
-                     "smaller-models": "4. 更小的模型，更长的训练",
-                     "ladder-of-generality": "5. 通用性阶梯", "debate": "这场争论",
-                     "agi-predictions": "对 AGI 的预测"}
 TEXT["en"].update({
     "claims_title": "Claims", "claims_desc": "Every data-backed statement of the argument, re-checked against the data on each build.",
     "claims_intro": ("Every quantitative statement on this site, whether the essay's or ours, is a claim with a check:\n"
@@ -370,25 +371,29 @@ TEXT["zh"].update({
     "claims_count": "按当前数据，{n} 条陈述中有 {ok} 条成立。同一份清单的数据版本：",
     "in_page": "见《{t}》", "not_in_page": "未出现在任何页面", "check": "核验", "numbers": "数字",
     "rows": "数据行", "figure": "图", "against": "核验所依据的数据", "content": "内容",
-    "holds_mark": "&#10003; 成立", "broken_mark": "&#10007; 不再成立",
-    "working_note": "*每条陈述下的“核验”算式由代码生成，保留英文。*\n",
+    "holds_mark": "&#10003; 成立", "broken_mark": "&#10007; 不再成立", "working_note": "",
 })
 
 
-def claims_page(claims: dict, placed: dict, figs: dict, lang: str = "en") -> str:
-    """Every claim: chapter, sentence, status, numbers, data versions, whose claim it is."""
+def claims_page(claims: dict, placed: dict, figs: dict, titles: dict, lang: str = "en") -> str:
+    """Every claim: chapter, sentence, status, numbers, data versions, whose claim it is. Claims
+    are grouped under their chapter's own title (`titles`: page source -> title, in `lang`)."""
     from pipeline.claims import BY, CHAPTERS
 
     T = TEXT[lang]
-    titles = CHAPTER_TITLES if lang == "en" else CHAPTER_TITLES_ZH
     en = ' lang="en"' if lang != "en" else ""
     ok = sum(c["holds"] for c in claims.values())
+
+    def working(c):
+        if lang != "en" and c.get("working_zh"):
+            return e(c["working_zh"])
+        return f'<span{en}>{e(c["working"])}</span>'
     parts = []
     for ch in CHAPTERS:
         group = sorted((c for c in claims.values() if c["chapter"] == ch), key=lambda c: c["name"])
         if not group:
             continue
-        parts.append(f"## {e(titles[ch])}\n")
+        parts.append(f"## {e(titles.get(f'chapters/{ch}.md', ch))}\n")
         for c in group:
             n = c["name"]
             status = (f'<span class="claim-status claim-ok">{T["holds_mark"]}</span>' if c["holds"] else
@@ -411,7 +416,7 @@ def claims_page(claims: dict, placed: dict, figs: dict, lang: str = "en") -> str
                 f'<p class="claim-meta">{status} <span class="claim-by claim-by-{c["by"]}">{e(by)}</span> '
                 f'<code>{e(n)}</code> · {where_html}</p>'
                 f'<p class="claim-sentence">{e(sentence)}</p>'
-                f'<p><span class="fig-label">{T["check"]}</span> <span{en}>{e(c["working"])}</span></p>'
+                f'<p><span class="fig-label">{T["check"]}</span> {working(c)}</p>'
                 f'<details class="claim-numbers"><summary>{T["numbers"]}</summary><table><tbody>{nums}</tbody></table></details>'
                 f'{rows}{fig}<p><span class="fig-label">{T["against"]}</span></p><ul>{data}</ul></section>\n')
     return f"""---
