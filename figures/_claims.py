@@ -11,8 +11,14 @@ from figures import _values as v
 from figures import _values_stock as st
 from figures import _values_youtube as yt
 from pipeline.claims import Check, as_of, claim
+from pipeline.i18n import zh_number
 
 AIR, MILE = ("airspeed_records",), ("cpu_clock_milestones",)
+# the Chinese working (working_zh): words for the data's engine types and interval kinds
+ENGINE_ZH = {"piston": "活塞式", "jet": "喷气式"}
+INTERVAL_ZH = {"90% confidence interval": "90% 置信区间",
+               "point estimate (rounded in the source)": "点估计（来源中已取整）",
+               "range stated in the abstract (see note)": "摘要中给出的范围（见注释）"}
 
 
 STALL = 2005  # the essay: clock speeds stopped rising in "the 2000s"; we test from the middle of that decade
@@ -36,6 +42,10 @@ def cpu_clock_stalled(m):
                          f"{first.processor}, {first.base_mhz:,.2f} MHz, so {before:,.0f}-fold. Fastest base clock "
                          f"after {STALL}: {top.processor}, {top.base_mhz:,.0f} MHz, so {after:.2f}-fold. Holds while "
                          "the rise before is at least 100-fold and the rise after stays under 2-fold.",
+                 working_zh=f"截至 {STALL} 年最快的基础时钟频率：{ref.processor}，{ref.base_mhz:,.0f} MHz；最早一款："
+                            f"{first.processor}，{first.base_mhz:,.2f} MHz，因此增至 {before:,.0f} 倍。{STALL} 年之后最快的基础时钟频率："
+                            f"{top.processor}，{top.base_mhz:,.0f} MHz，因此增至 {after:.2f} 倍。只要此前的增幅至少为 100 倍、"
+                            "此后的增幅保持在 2 倍以下，即成立。",
                  rows=[str(first.id), str(ref.id), str(top.id)])
 
 
@@ -50,6 +60,8 @@ def airspeed_record_stands(r):
                  working=f"fastest row: {best.aircraft}, {best.speed_kmh:,.0f} km/h in {best.year}; "
                          f"records dated after {best.year}: {len(later)}. Holds while no later record exists "
                          "and the fastest is from 1976 or before.",
+                 working_zh=f"数据中最快的一行：{best.aircraft}，{best.year} 年，{best.speed_kmh:,.0f} km/h；"
+                            f"{best.year} 年之后的纪录：{len(later)} 项。只要此后再无新纪录、且最快的纪录创于 1976 年或更早，即成立。",
                  rows=[str(best.id)])
 
 
@@ -73,6 +85,9 @@ def cpu_clock_straight_line(m):
                          f"{v.cpu_first_year(m)}-{peak.year}: slope gives a doubling every "
                          f"{v.cpu_doubling_years(m):.2f} years, R² = {r2:.3f}. "
                          "Holds while the straight line explains at least 90% of the variance (R² ≥ 0.9).",
+                 working_zh=f"对 {v.cpu_first_year(m)}-{peak.year} 年间的 {len(early)} 款处理器，以 log2(基础频率 MHz) 对年份"
+                            f"作最小二乘直线拟合：由斜率得出每 {v.cpu_doubling_years(m):.2f} 年翻一番，R² = {r2:.3f}。"
+                            "只要这条直线至少能解释 90% 的方差（R² ≥ 0.9），即成立。",
                  rows=list(early.id))
 
 
@@ -95,6 +110,10 @@ def youtube_below_llama3(est, models):
                          f"{tokens / 1e12:,.2f} trillion tokens before deduplication and filtering, "
                          f"{tokens / llama:.0%} of Llama 3's {llama / 1e12:,.0f} trillion. "
                          "Holds while the unfiltered total at the default assumptions stays below Llama 3's training set.",
+                 working_zh=f"{zh_number(minutes)}分钟 × {d['share-with-speech']:g}（含可用语音的比例，仅作示意）× 每分钟 "
+                            f"{d['words-per-minute']:g} 个词 × 每个词 {d['tokens-per-word']:g} 个词元 = {tokens / 1e12:,.2f} "
+                            f"万亿个词元（去重和筛选之前），相当于 Llama 3 训练所用 {llama / 1e12:,.0f} 万亿个词元的 "
+                            f"{tokens / llama:.0%}。只要按默认假设算出的未筛选总量仍低于 Llama 3 的训练集，即成立。",
                  rows=["total-minutes", "share-with-speech", "words-per-minute", "tokens-per-word", "llama-3-8b"])
 
 
@@ -116,6 +135,10 @@ def youtube_generous_end(est, models):
                          + f") = {generous / 1e12:,.1f} trillion tokens; the largest training set in language_models "
                          f"is {big.model}'s {big.training_tokens / 1e12:,.1f} trillion. "
                          "Holds while the most generous YouTube total is no larger than one existing training set.",
+                 working_zh=f"{zh_number(e.loc[yt.CHAIN[0], 'value'])}分钟 × 各滑块的上限（"
+                            + " × ".join(f"{e.loc[k, 'max']:g}" for k in yt.CHAIN[1:])
+                            + f"）= {generous / 1e12:,.1f} 万亿个词元；language_models 中最大的训练集是 {big.model} 的 "
+                            f"{big.training_tokens / 1e12:,.1f} 万亿个词元。只要 YouTube 最宽松的总量不超过某一个现有的训练集，即成立。",
                  rows=list(yt.CHAIN) + [str(big.id)])
 
 
@@ -140,6 +163,10 @@ def stock_largest_share(s, m):
                          f"stock {st.row(s, 'effective-stock').central:,.3g} = {share:.1%}. Holds while training sets "
                          "have grown at least a hundredfold (two orders of magnitude) and the largest is at least a "
                          "tenth of the central estimate (within one order of magnitude of it).",
+                 working_zh=f"{big.model} 的 {zh_number(big.training_tokens)}个词元 / {first.model}（最早报告训练词元数的模型）的 "
+                            f"{zh_number(first.training_tokens)} = {growth:,.0f}；{zh_number(big.training_tokens)} / 中心估计存量 "
+                            f"{zh_number(st.row(s, 'effective-stock').central)} = {share:.1%}。只要训练集规模至少增至原来的一百倍"
+                            "（两个数量级），且最大的训练集至少达到中心估计值的十分之一（与之相差不到一个数量级），即成立。",
                  rows=[str(first.id), str(big.id), "effective-stock"])
 
 
@@ -159,6 +186,9 @@ def stock_range_wide(s):
                  working=f"effective stock: central {r.central:,.3g}, {r.interval} {r.low:,.3g} to {r.high:,.3g} tokens; "
                          f"high / low = {spread:.1f}. Holds while the central estimate lies inside the interval and the "
                          "interval is wide: its top at least five times its bottom.",
+                 working_zh=f"有效存量：中心估计 {zh_number(r.central)}，{INTERVAL_ZH.get(r.interval, r.interval)} "
+                            f"{zh_number(r.low)}至 {zh_number(r.high)}个词元；上限 / 下限 = {spread:.1f}。只要中心估计落在区间之内、"
+                            "且区间足够宽（上限至少是下限的五倍），即成立。",
                  rows=["effective-stock"])
 
 
@@ -175,6 +205,9 @@ def youtube_default_share(est, models):
                  working=f"tokens at the default assumptions {tokens:,.4g}, × share kept {yt.defaults(est)['share-kept']:g} "
                          f"= {kept:,.4g}; Llama 3 8B trained on {llama:,.3g}, so {kept / llama:.1%}. Holds while the "
                          "filtered default total is less than a tenth of Llama 3's training set.",
+                 working_zh=f"按默认假设的词元数 {zh_number(tokens, 4)}，× 保留比例 {yt.defaults(est)['share-kept']:g} "
+                            f"= {zh_number(kept, 4)}；Llama 3 8B 的训练词元数为 {zh_number(llama)}，因此占 {kept / llama:.1%}。"
+                            "只要按默认假设筛选后的总量不到 Llama 3 训练集的十分之一，即成立。",
                  rows=list(yt.CHAIN) + ["llama-3-8b"])
 
 
@@ -199,6 +232,11 @@ def cpu_decades_rising(m):
                          + f"; {peak.base_mhz:,.0f} / {first.base_mhz:g} = {growth:,.0f}. Holds while every five-year "
                          "window up to the peak brought a faster part than the window before, and the total rise is "
                          "at least a thousandfold.",
+                 working_zh=f"从 {first.year} 年起每五年一个区间，各区间最快的基础时钟频率："
+                            + "，".join(f"{first.year + 5 * int(k)}-{first.year + 5 * int(k) + 4} 年 {x:,.4g} MHz"
+                                       for k, x in fastest.items())
+                            + f"；{peak.base_mhz:,.0f} / {first.base_mhz:g} = {growth:,.0f}。只要直到峰值为止的每个五年区间"
+                            "都出现了比上一区间更快的处理器，且总增幅至少为一千倍，即成立。",
                  rows=list(early.id))
 
 
@@ -219,6 +257,10 @@ def cpu_boost_just(m):
                          f"MHz = {ratio:.3f}, over {years} years; before the peak the clock doubled every "
                          f"{doubling:.1f} years. Holds while the boost stays under 4 times the {STALL} best: fewer than two "
                          f"doublings in {years} years, which the earlier trend delivered in {2 * doubling:.1f}.",
+                 working_zh=f"{top.processor} 加速频率 {top.boost_mhz:,.0f} MHz / {peak.processor} 基础频率 {peak.base_mhz:,.0f} "
+                            f"MHz = {ratio:.3f}，历时 {years} 年；在峰值之前，时钟频率每 {doubling:.1f} 年翻一番。只要加速频率"
+                            f"保持在 {STALL} 年最佳值的 4 倍以下，即成立：也就是 {years} 年里翻番不到两次，而按早先的趋势，"
+                            f"翻两番只需 {2 * doubling:.1f} 年。",
                  rows=[str(peak.id), str(top.id)])
 
 
@@ -245,6 +287,13 @@ def airspeed_jets_took_over(r):
                          f"{jet_year}; engines of the {len(later)} records from {jet_year} on: "
                          f"{later.engine.value_counts().to_dict()}. Holds while no piston record is dated after the "
                          "first jet record, the first jet record beats every piston one, and all later records are jets.",
+                 working_zh=f"活塞式飞机的最快纪录 {piston.speed_kmh.max():,.1f} km/h"
+                            f"（{piston.loc[piston.speed_kmh.idxmax(), 'aircraft']}；活塞式纪录的最后年份为 {int(piston.year.max())} 年）；"
+                            f"第一项喷气式纪录：{first_jet.aircraft}，{jet_year} 年，{first_jet.speed_kmh:,.1f} km/h；"
+                            f"{jet_year} 年起 {len(later)} 项纪录的发动机类型："
+                            + "，".join(f"{ENGINE_ZH.get(k, k)} {n} 项" for k, n in later.engine.value_counts().items())
+                            + "。只要没有任何活塞式纪录晚于第一项喷气式纪录、第一项喷气式纪录快于所有活塞式纪录，"
+                            "且此后的纪录全部由喷气式飞机创下，即成立。",
                  rows=[str(piston.loc[piston.speed_kmh.idxmax(), 'id']), str(first_jet.id)])
 
 
@@ -261,4 +310,7 @@ def airspeed_sr71_growth(r):
                  working=f"fastest record {best.aircraft} {best.speed_kmh:,.2f} km/h / first official record "
                          f"{v.airspeed_first_official_kmh(r):,.3f} km/h ({v.airspeed_first_official_year(r)}) = "
                          f"{growth:.1f}. Holds while the record climbed at least tenfold from the first official one.",
+                 working_zh=f"最快纪录 {best.aircraft} {best.speed_kmh:,.2f} km/h / 第一项官方纪录 "
+                            f"{v.airspeed_first_official_kmh(r):,.3f} km/h（{v.airspeed_first_official_year(r)} 年）= {growth:.1f}。"
+                            "只要纪录比第一项官方纪录至少提高到十倍，即成立。",
                  rows=[str(best.id), str(r[r.official.fillna(False)].sort_values("date").iloc[0].id)])

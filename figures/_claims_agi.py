@@ -3,6 +3,7 @@
 One short function per claim; see pipeline/claims.py.
 """
 from figures import _values_agi as agi
+from figures.agi_predictions import LABELS as SPEAKER_ZH  # the figure's Chinese words for speaker types
 from pipeline.claims import Check, as_of, claim
 
 AGI = ("agi_predictions",)
@@ -23,6 +24,10 @@ def agi_leaders_short_horizon(df):
                          + ", ".join(f"{i} {int(g)}" for i, g in zip(df.id, gaps))
                          + f"; median {med:g}; the {agi.agi_leaders_count(df)} by AI company leaders: median {lead:g}. "
                          "Holds while the leaders' median horizon is shorter than the overall median and at most ten years.",
+                 working_zh="预言期限年份 - 作出预言的年份，全部预测："
+                            + "，".join(f"{i} {int(g)}" for i, g in zip(df.id, gaps))
+                            + f"；中位数 {med:g}；AI 公司领导者的 {agi.agi_leaders_count(df)} 条预测：中位数 {lead:g}。"
+                            "只要领导者预测期限的中位数短于总体中位数、且不超过十年，即成立。",
                  rows=list(df.id))
 
 
@@ -37,6 +42,9 @@ def agi_list_headline_heavy(df):
                  working=f"speaker_type counts: {df.speaker_type.value_counts().to_dict()}. Holds while AI company "
                          "leaders make up at least half of the list (and outnumber the surveys), i.e. while the list "
                          "is weighted towards people who make headlines.",
+                 working_zh="speaker_type 各类计数："
+                            + "，".join(f"{SPEAKER_ZH.get(k, k)} {n} 条" for k, n in df.speaker_type.value_counts().items())
+                            + "。只要 AI 公司领导者至少占列表的一半（且多于调查），也就是列表偏重于上新闻头条的人物，即成立。",
                  rows=list(df.id))
 
 
@@ -53,4 +61,6 @@ def agi_simon_passed(df):
                  working=f"simon-1960: said {r.said_date:%Y-%m-%d}, deadline {year}; checked as of {as_of()}: "
                          f"{now} - {year} = {now - year} years. Holds while the deadline lies before the year the "
                          "claims are checked.",
+                 working_zh=f"simon-1960：作出预言于 {r.said_date:%Y-%m-%d}，期限 {year} 年；核查日期 {as_of()}："
+                            f"{now} - {year} = {now - year} 年。只要期限早于核查这些论断的年份，即成立。",
                  rows=["simon-1960"])

@@ -8,6 +8,7 @@ from figures._values import in_words
 from pipeline.claims import Check, claim
 
 AGI = ("agi_predictions",)
+PRECISION_ZH = {"day": "日", "month": "月", "year": "年"}  # for the Chinese working
 
 
 @claim("aschenbrenner-agi-by", AGI, chapter="debate", by="essay", figure="agi-predictions",
@@ -24,6 +25,10 @@ def aschenbrenner_agi_by(df):
                          f"{year} - {r.said_date.year} = {lead} years; {before} days before the essay "
                          f"({arc.ESSAY:%Y-%m-%d}). Holds while the forecast predates the essay by at most three months "
                          "(the essay's 'recent') and names a year at most five years ahead.",
+                 working_zh=f"作出预言于 {r.said_date:%Y-%m}（日期精度：{PRECISION_ZH.get(r.said_date_precision, r.said_date_precision)}），"
+                            f"预言年份 {year} 年：{year} - {r.said_date.year} = {lead} 年；早于文章发表 {before} 天"
+                            f"（{arc.ESSAY:%Y-%m-%d}）。只要该预测早于文章发表不超过三个月（即文章所说的“最近”），"
+                            "且所预言的年份至多在五年之后，即成立。",
                  rows=["aschenbrenner-2024"])
 
 
@@ -42,4 +47,6 @@ def aschenbrenner_vs_surveys(df):
                  working=f"{s.person} (said {s.said_date:%Y-%m-%d}): {int(s.predicted_year)}; Aschenbrenner: "
                          f"{int(a.predicted_year)}; gap {gap} years. Holds while the latest survey's date is at least a "
                          "decade later than Aschenbrenner's.",
+                 working_zh=f"{s.person}（发表于 {s.said_date:%Y-%m-%d}）：{int(s.predicted_year)} 年；Aschenbrenner："
+                            f"{int(a.predicted_year)} 年；相差 {gap} 年。只要最近一次调查给出的年份比 Aschenbrenner 的至少晚十年，即成立。",
                  rows=["aschenbrenner-2024", str(s.id)])

@@ -3,6 +3,7 @@
 One short function per claim; see pipeline/claims.py.
 """
 from figures import _values_ladder as ld
+from figures.ladder_of_generality import LABELS as RUNG_ZH  # the figure's Chinese rung names
 from pipeline.claims import Check, claim
 
 LG = ("ladder_of_generality",)
@@ -25,4 +26,9 @@ def ladder_long_flats(df):
                          + f"; longest {longest} ({d.rung_name[i - 1]} to {d.rung_name[i]}), median {median:g}. Holds "
                          "while the longest flat is at least three times the median wait (steps that come in bursts "
                          "separated by long landings, not at an even pace).",
+                 working_zh="相邻两级有年份的梯级之间相隔的年数（从第二级起）："
+                            + "，".join(f"{int(w)}" for w in waits)
+                            + f"；最长 {longest} 年（从{RUNG_ZH.get(d.rung_name[i - 1], d.rung_name[i - 1])}到"
+                            f"{RUNG_ZH.get(d.rung_name[i], d.rung_name[i])}），中位数 {median:g} 年。只要最长的平台期至少是"
+                            "中位间隔的三倍（即跃升是一阵一阵出现的，中间隔着漫长的平台期，而不是匀速到来），即成立。",
                  rows=[str(r) for r in d.rung])

@@ -7,6 +7,7 @@ from figures import _values_models as lm
 from figures import _values_moe as moe
 from figures import _values_prices as pr
 from pipeline.claims import Check, claim
+from pipeline.i18n import zh_number
 
 LM, PRICES, MOE = ("language_models",), ("api_prices",), ("moe_models",)
 
@@ -26,6 +27,9 @@ def tokens_per_param_past_optimal(m):
                  working=f"tokens / parameters: Chinchilla {opt:.1f}, GPT-3 {gpt3:.2f}, Llama 3 8B {llama:,.0f} "
                          f"({llama / opt:.1f} × Chinchilla's). Holds while GPT-3 sits below the Chinchilla ratio and "
                          "Llama 3 8B at least ten times above it.",
+                 working_zh=f"词元数 / 参数量：Chinchilla {opt:.1f}，GPT-3 {gpt3:.2f}，Llama 3 8B {llama:,.0f}"
+                            f"（为 Chinchilla 的 {llama / opt:.1f} 倍）。只要 GPT-3 低于 Chinchilla 比例、而 Llama 3 8B "
+                            "至少是该比例的十倍，即成立。",
                  rows=["chinchilla", "gpt-3", "llama-3-8b"])
 
 
@@ -47,6 +51,10 @@ def trained_longer_since_essay(m):
                          f"({m.loc[after.idxmin(), 'model']}), median {after.median():,.0f}; earlier models median "
                          f"{before.median():.1f}; Chinchilla ratio {opt:.0f}. Holds while every later model exceeds the "
                          "Chinchilla ratio and their median exceeds the earlier median.",
+                 working_zh=f"在 {year} 年（文章发表当年）或之后发布、且报告了训练词元数的 {len(after)} 个模型中，"
+                            f"训练词元数 / 总参数量：最低 {after.min():.1f}（{m.loc[after.idxmin(), 'model']}），"
+                            f"中位数 {after.median():,.0f}；更早模型的中位数 {before.median():.1f}；Chinchilla 比例 {opt:.0f}。"
+                            "只要每个较新模型都超过 Chinchilla 比例、且它们的中位数高于更早模型的中位数，即成立。",
                  rows=list(m.loc[after.index, "id"]))
 
 
@@ -60,10 +68,14 @@ def llama3_compute_vs_llama(m):
     c = lm.six_nd(i)
     nd = {k: f"6 × {i.loc[k, 'parameters']:.3g} × {i.loc[k, 'training_tokens']:.3g} = {c[k]:.3g} FLOP"
           for k in ("llama-3-8b", "llama-7b")}
+    nd_zh = {k: f"6 × {zh_number(i.loc[k, 'parameters'])} × {zh_number(i.loc[k, 'training_tokens'])} = {c[k]:.3g} FLOP"
+             for k in ("llama-3-8b", "llama-7b")}
     return Check(holds=15 <= ratio <= 25,
                  numbers={"ratio": ratio, "llama3_flop": c["llama-3-8b"], "llama_flop": c["llama-7b"]},
                  working=f"Llama 3 8B: {nd['llama-3-8b']}; LLaMA 7B: {nd['llama-7b']}; ratio {ratio:.2f}. "
                          "Holds while the ratio is between 15 and 25 (the essay's 'about 20x').",
+                 working_zh=f"Llama 3 8B：{nd_zh['llama-3-8b']}；LLaMA 7B：{nd_zh['llama-7b']}；比值 {ratio:.2f}。"
+                            "只要比值在 15 到 25 之间（即文章所说的“大约 20 倍”），即成立。",
                  rows=["llama-3-8b", "llama-7b"])
 
 
@@ -79,6 +91,9 @@ def six_nd_close(m):
                  working="|6·N·D - reported| / reported: " + ", ".join(
                      f"{i} {g:.1%}" for i, g in zip(r.id, gaps)) + ". Holds while the largest gap is at most 20%, "
                          "smaller than the tolerance of the 'about twenty' check.",
+                 working_zh="|6·N·D - 公布值| / 公布值：" + "，".join(
+                                f"{i} {g:.1%}" for i, g in zip(r.id, gaps)) + "。只要最大差距不超过 20%（小于“大约二十倍”"
+                            "那项核查的容差），即成立。",
                  rows=list(r.id))
 
 
@@ -92,6 +107,9 @@ def gpt4o_quarter_price(p):
                  working=f"output price GPT-4o / GPT-4 = {out:.3f}, input {inp:.3f}; MMLU gain {gain:+.1f} points. "
                          "Holds while the output share is between 20% and 30% ('a quarter'), the input share no higher, "
                          "and GPT-4o scores no more than 1 point below GPT-4 on MMLU ('similar or better').",
+                 working_zh=f"输出价格 GPT-4o / GPT-4 = {out:.3f}，输入价格 {inp:.3f}；MMLU 得分差 {gain:+.1f} 分。"
+                            "只要输出价格之比在 20% 到 30% 之间（“四分之一”）、输入价格之比不高于它，且 GPT-4o 的 MMLU 得分"
+                            "比 GPT-4 低不超过 1 分（“相当甚至更强”），即成立。",
                  rows=["gpt-4o", "gpt-4"])
 
 
@@ -109,6 +127,9 @@ def claude_opus_priciest(p):
                  working=f"highest Anthropic prices among {len(a)} models: input ${a.input_usd_per_mtok.max():g}, output "
                          f"${a.output_usd_per_mtok.max():g}; Claude 3 Opus ${opus.input_usd_per_mtok:g} / "
                          f"${opus.output_usd_per_mtok:g}. Holds while no Anthropic model in the data is priced higher.",
+                 working_zh=f"{len(a)} 个 Anthropic 模型中的最高价格：输入 {a.input_usd_per_mtok.max():g} 美元，输出 "
+                            f"{a.output_usd_per_mtok.max():g} 美元；Claude 3 Opus 为 {opus.input_usd_per_mtok:g} / "
+                            f"{opus.output_usd_per_mtok:g} 美元。只要数据中没有任何 Anthropic 模型定价更高，即成立。",
                  rows=list(a.id))
 
 
@@ -123,6 +144,8 @@ def sonnet_fifth_of_opus(p):
                  working=f"Claude 3.5 Sonnet / Claude 3 Opus: input {inp:.3f}, output {out:.3f}; MMLU gain "
                          f"{gain:+.1f} points. Holds while both price shares are between 15% and 25% ('a fifth') and "
                          "Sonnet scores higher.",
+                 working_zh=f"Claude 3.5 Sonnet / Claude 3 Opus：输入价格 {inp:.3f}，输出价格 {out:.3f}；MMLU 得分差 "
+                            f"{gain:+.1f} 分。只要两项价格之比都在 15% 到 25% 之间（“五分之一”），且 Sonnet 得分更高，即成立。",
                  rows=["claude-3-5-sonnet", "claude-3-opus"])
 
 
@@ -137,6 +160,8 @@ def mmlu_gains_slight(p):
                  numbers={"gpt": g, "sonnet": s},
                  working=f"MMLU (5-shot): GPT-4o - GPT-4 = {g:+.1f}; Claude 3.5 Sonnet - Claude 3 Opus = {s:+.1f}. "
                          "Holds while both gains are positive and at most 5 points ('slightly').",
+                 working_zh=f"MMLU（5-shot）：GPT-4o - GPT-4 = {g:+.1f}；Claude 3.5 Sonnet - Claude 3 Opus = {s:+.1f}。"
+                            "只要两项提升都为正、且都不超过 5 分（“略高”），即成立。",
                  rows=["gpt-4o", "gpt-4", "claude-3-5-sonnet", "claude-3-opus"])
 
 
@@ -153,6 +178,9 @@ def gemini_against_1_0_pro(p):
                  working=f"blended price (3 input : 1 output) relative to Gemini 1.0 Pro: 1.5 Flash {flash:.3f}, "
                          f"1.5 Pro {pro:.2f}; MMLU gain of 1.5 Flash {gain:+.1f} points. Holds while 1.5 Flash is cheaper "
                          "and better than 1.0 Pro and 1.5 Pro is dearer.",
+                 working_zh=f"以 Gemini 1.0 Pro 为基准的混合价格（输入 : 输出 = 3 : 1）：1.5 Flash {flash:.3f}，1.5 Pro {pro:.2f}；"
+                            f"1.5 Flash 的 MMLU 得分差 {gain:+.1f} 分。只要 1.5 Flash 比 1.0 Pro 更便宜也更强、而 1.5 Pro 更贵，"
+                            "即成立。",
                  rows=["gemini-1-5-flash", "gemini-1-5-pro", "gemini-1-0-pro"])
 
 
@@ -167,6 +195,8 @@ def mixtral_active_share(df):
                  numbers={"active": moe.mixtral_8x22b_active(df), "total": moe.mixtral_8x22b_total(df), "share": share},
                  working=f"{moe.mixtral_8x22b_active(df):g} / {moe.mixtral_8x22b_total(df):g} = {share:.1%}. "
                          "Holds while fewer than half the parameters are active ('much lower than the total').",
+                 working_zh=f"{moe.mixtral_8x22b_active(df):g} / {moe.mixtral_8x22b_total(df):g} = {share:.1%}。"
+                            "只要处于激活状态的参数不到总数的一半（“远低于总数”），即成立。",
                  rows=["mixtral-8x22b"])
 
 
@@ -187,6 +217,9 @@ def moe_sparser_since_essay(df):
                          f"{arc.ESSAY:%Y-%m-%d}: {a:.3f}; of the {int((~later).sum())} before: {b:.3f}. Largest total "
                          f"{tb:g}B before, {ta:g}B after. Holds while the later median share is lower and the largest "
                          "later model is larger.",
+                 working_zh=f"激活参数 / 总参数：{arc.ESSAY:%Y-%m-%d} 之后发布的 {int(later.sum())} 个模型，中位数 {a:.3f}；"
+                            f"此前的 {int((~later).sum())} 个模型，中位数 {b:.3f}。最大总参数量：此前 {zh_number(tb * 1e9)}，"
+                            f"此后 {zh_number(ta * 1e9)}。只要较新模型的中位占比更低、且较新的最大模型规模更大，即成立。",
                  rows=list(df.id))
 
 
@@ -203,6 +236,9 @@ def gpt4o_quarter_is_output(p):
                  working=f"GPT-4o / GPT-4 price: output {out:.3f}, input {inp:.3f}, blended (3 input : 1 output) "
                          f"{blend:.3f}. Holds while the output share rounds to a quarter (within 2.5 points of 25%) "
                          "and the input and blended shares are lower, so 'a quarter' is the output-token figure.",
+                 working_zh=f"GPT-4o / GPT-4 价格之比：输出 {out:.3f}，输入 {inp:.3f}，混合（输入 : 输出 = 3 : 1）{blend:.3f}。"
+                            "只要输出价格之比约为四分之一（与 25% 相差不超过 2.5 个百分点），且输入价格和混合价格之比都更低，"
+                            "即成立；这样，“四分之一”指的就是输出词元的价格。",
                  rows=["gpt-4o", "gpt-4"])
 
 
@@ -215,6 +251,8 @@ def sonnet_same_share_both(p):
                  numbers={"share": out, "input": inp, "output": out},
                  working=f"Claude 3.5 Sonnet / Claude 3 Opus: input {inp:.4f}, output {out:.4f}. Holds while the two "
                          "shares agree to within half a percentage point.",
+                 working_zh=f"Claude 3.5 Sonnet / Claude 3 Opus：输入价格 {inp:.4f}，输出价格 {out:.4f}。"
+                            "只要这两个比值相差不到半个百分点，即成立。",
                  rows=["claude-3-5-sonnet", "claude-3-opus"])
 
 
@@ -232,4 +270,7 @@ def moe_median_sparse(df):
                  working="active / total parameters: " + ", ".join(f"{i} {s:.3f}" for i, s in zip(df.id, share))
                          + f"; median {med:.3f}, lowest {low:.4f}. Holds while the median model uses at most a "
                          "quarter of its parameters per token.",
+                 working_zh="激活参数 / 总参数：" + "，".join(f"{i} {s:.3f}" for i, s in zip(df.id, share))
+                            + f"；中位数 {med:.3f}，最低 {low:.4f}。只要中位数模型处理每个词元时动用的参数不超过总数的四分之一，"
+                            "即成立。",
                  rows=list(df.id))

@@ -9,6 +9,7 @@ from figures._values import in_words
 from figures import _values_emergence as em
 from figures import _values_scaling as sc
 from pipeline.claims import Check, claim
+from pipeline.i18n import zh_number
 
 FITS, EM, ARC = ("scaling_law_fits",), ("emergence_illustration",), ("arc_agi_scores",)
 
@@ -30,6 +31,8 @@ def scaling_kaplan_range(fits):
                  working=f"log10(N_max {hi:,.3g} / N_min {lo:,.0f}) = {orders:.2f} orders of magnitude over which "
                          "Kaplan et al. fitted L(N). Holds while the fitted range spans at least three orders of "
                          "magnitude (the essay's 'many orders of magnitude').",
+                 working_zh=f"log10(N_max {zh_number(hi)} / N_min {lo:,.0f}) = {orders:.2f}，即 Kaplan 等人拟合 L(N) 所跨越的"
+                            "数量级数。只要拟合范围至少跨越三个数量级（文章所说的“许多个数量级”），即成立。",
                  rows=["kaplan-2020-n/N_min", "kaplan-2020-n/N_max"])
 
 
@@ -43,6 +46,8 @@ def scaling_kaplan_tenfold(fits):
                  numbers={"drop": drop, "alpha": alpha},
                  working=f"L(10N) / L(N) = 10^-alpha_N = 10^-{alpha:g} = {1 - drop / 100:.3f}, a fall of {drop:.1f}% "
                          "at any N. Holds while a tenfold step removes less than a fifth of the loss.",
+                 working_zh=f"L(10N) / L(N) = 10^-alpha_N = 10^-{alpha:g} = {1 - drop / 100:.3f}，即无论 N 取何值，损失都下降 "
+                            f"{drop:.1f}%。只要规模每扩大十倍所减少的损失不到五分之一，即成立。",
                  rows=["kaplan-2020-n/alpha_N"])
 
 
@@ -57,6 +62,8 @@ def scaling_epoch_floor_higher(fits):
                  numbers={"epoch": ep, "chinchilla": ch},
                  working=f"irreducible loss E: Besiroglu et al. {ep:g} vs Hoffmann et al. {ch:g} nats per token, "
                          f"a difference of {ep - ch:+.3f}. Holds while Epoch's floor is the higher one.",
+                 working_zh=f"不可约损失 E：Besiroglu 等人为每个词元 {ep:g} 奈特，Hoffmann 等人为 {ch:g} 奈特，相差 "
+                            f"{ep - ch:+.3f}。只要 Epoch 给出的下限是两者中较高的那个，即成立。",
                  rows=["besiroglu-2024/E", "hoffmann-2022/E"])
 
 
@@ -75,6 +82,11 @@ def scaling_chinchilla_tenfold(fits):
                          f"{sc.loss(fits, 'hoffmann-2022', 10 * n):.3f} at 10N ({ch:.1f}% lower); Epoch refit "
                          f"{sc.loss(fits, 'besiroglu-2024', n):.3f} and {sc.loss(fits, 'besiroglu-2024', 10 * n):.3f} "
                          f"({ep:.1f}% lower). Holds while both fits predict a fall of less than 10%.",
+                 working_zh=f"在 D = {sc.tokens_per_param(fits):.0f}·N 时，L = E + A/N^alpha + B/D^beta：按 Chinchilla 的拟合，"
+                            f"N = {zh_number(n)}时为 {sc.loss(fits, 'hoffmann-2022', n):.3f}，10N 时为 "
+                            f"{sc.loss(fits, 'hoffmann-2022', 10 * n):.3f}（降低 {ch:.1f}%）；按 Epoch 的重新拟合，分别为 "
+                            f"{sc.loss(fits, 'besiroglu-2024', n):.3f} 和 {sc.loss(fits, 'besiroglu-2024', 10 * n):.3f}"
+                            f"（降低 {ep:.1f}%）。只要两种拟合预测的降幅都小于 10%，即成立。",
                  rows=[f"{f}/{p}" for f in ("hoffmann-2022", "besiroglu-2024") for p in ("E", "A", "B", "alpha", "beta")]
                  + ["hoffmann-2022/chinchilla_N", "hoffmann-2022/chinchilla_D"])
 
@@ -99,6 +111,10 @@ def emergence_mirage_illustration(df):
                          f"at 1e8 parameters p = {p100:.3f}, p^k = {e100:.4f}; at the largest size p^k = {elarge:.3f}. "
                          "Holds while exact match at 100 million parameters is under 1% although per-token accuracy "
                          "there is above a third, and exact match at the largest size reaches at least 50%.",
+                 working_zh="逐词元准确率 p = exp(-(N/c)^alpha)；完全匹配率 = p^k，其中 "
+                            f"k = {em.emergence_tokens_default(df):.0f}：参数量为 1亿时，p = {p100:.3f}，p^k = {e100:.4f}；"
+                            f"在最大规模下，p^k = {elarge:.3f}。只要参数量为 1亿时完全匹配率低于 1%（尽管此时逐词元准确率"
+                            "已超过三分之一），且在最大规模下完全匹配率至少达到 50%，即成立。",
                  rows=["alpha", "c", "size-min", "size-max", "tokens-default"])
 
 
@@ -116,6 +132,10 @@ def arc_novel_tasks_at_essay(df):
                          f"(measured {arc.row(df, 'arc1-gpt-4o').date:%Y-%m-%d}); "
                          f"average crowd worker {h:g}%. Holds while the best score at the essay's date is below the human "
                          "average and GPT-4o alone scores under a quarter of it (the essay's 'perform poorly').",
+                 working_zh=f"{arc.ESSAY:%Y-%m-%d} 当天或之前，ARC-AGI-1 留出任务上的最好系统成绩：{best.score_pct:g}%"
+                            f"（{best.system}）；GPT-4o pass@1 为 {g:g}%（测于 {arc.row(df, 'arc1-gpt-4o').date:%Y-%m-%d}）；"
+                            f"众包受试者平均 {h:g}%。只要文章发表时的最好成绩低于人类平均水平，且 GPT-4o 单独作答的得分"
+                            "不到人类平均的四分之一（文章所说的“表现不佳”），即成立。",
                  rows=[str(best.id), "arc1-gpt-4o", "arc1-human-h-arc-average"])
 
 
@@ -134,6 +154,10 @@ def arc_o3_jump(df):
                          f"best held-out score at the essay's date {at_essay.score_pct:g}%, ratio "
                          f"{low.score_pct / at_essay.score_pct:.2f}. Holds while the low-compute o3-preview score at "
                          "least doubles the best score at the essay's date, within twelve months of it.",
+                 working_zh=f"o3-preview (low) 于 {low.date:%Y-%m-%d} 取得 {low.score_pct:g}%，即文章发表后 {months} 个月；"
+                            f"文章发表时留出任务上的最好成绩为 {at_essay.score_pct:g}%，比值 "
+                            f"{low.score_pct / at_essay.score_pct:.2f}。只要低算力的 o3-preview 在文章发表后十二个月内取得的"
+                            "成绩至少是文章发表时最好成绩的两倍，即成立。",
                  rows=["arc1-o3-preview-low", "arc1-o3-preview-high", str(at_essay.id)])
 
 
@@ -149,6 +173,8 @@ def arc2_reset(df):
                  working=f"best ARC-AGI-2 held-out score dated at the first publication ({best.date:%Y-%m-%d}): "
                          f"{best.score_pct:g}% ({best.system}); average human test-taker {h:g}%. Holds while the best "
                          "score at launch is under a tenth of the human average.",
+                 working_zh=f"首次发布时（{best.date:%Y-%m-%d}）ARC-AGI-2 留出任务上的最好成绩：{best.score_pct:g}%"
+                            f"（{best.system}）；人类受试者平均 {h:g}%。只要发布时的最好成绩不到人类平均水平的十分之一，即成立。",
                  rows=[str(best.id), "arc2-human-average-test-taker"])
 
 
@@ -171,6 +197,11 @@ def chinchilla_floor_balanced(fits):
                          f"{sc.tokens_per_param(fits):g}. Holds while the floor is positive and neither parameters nor "
                          "tokens take more than 60% of the scaling exponent (0.4 ≤ a ≤ 0.6): both grow at about the "
                          "same rate as compute rises.",
+                 working_zh=f"Hoffmann 等人的 L = E + A/N^alpha + B/D^beta，其中 E = {sc.scaling_chinchilla_e(fits):g}，"
+                            f"alpha = {alpha:g}，beta = {beta:g}；算力最优模型按 N ∝ C^{a:.3f}、D ∝ C^{1 - a:.3f} 增长"
+                            f"（a = beta / (alpha + beta)）；chinchilla_D / chinchilla_N = {sc.tokens_per_param(fits):g}。"
+                            "只要下限为正，且参数量和词元数都不占缩放指数的 60% 以上（0.4 ≤ a ≤ 0.6），即成立："
+                            "也就是说，随着算力增加，两者以大致相同的速度增长。",
                  rows=[f"hoffmann-2022/{p}" for p in ("E", "alpha", "beta", "chinchilla_N", "chinchilla_D")])
 
 
@@ -186,6 +217,8 @@ def arc1_past_human(df):
                  working=f"best held-out ARC-AGI-1 system score in the data: {b.score_pct:g}% ({b.system}, "
                          f"{b.date:%Y-%m-%d}); average crowd worker {h:g}%. Holds while the best system score is above "
                          "the human average.",
+                 working_zh=f"数据中 ARC-AGI-1 留出任务上的最好系统成绩：{b.score_pct:g}%（{b.system}，{b.date:%Y-%m-%d}）；"
+                            f"众包受试者平均 {h:g}%。只要最好的系统成绩高于人类平均水平，即成立。",
                  rows=[str(b.id), "arc1-human-h-arc-average"])
 
 
@@ -201,4 +234,7 @@ def arc2_past_human(df):
                  working=f"best held-out ARC-AGI-2 score: {b.score_pct:g}% ({b.system}, {b.date:%Y-%m-%d}), against "
                          f"{launch.score_pct:g}% at launch and a human average of {h:g}%. Holds while the best score, "
                          "set after launch, is above the average human test-taker's.",
+                 working_zh=f"ARC-AGI-2 留出任务上的最好成绩：{b.score_pct:g}%（{b.system}，{b.date:%Y-%m-%d}），"
+                            f"而发布时为 {launch.score_pct:g}%，人类平均为 {h:g}%。只要这一在发布之后取得的最好成绩"
+                            "高于人类受试者的平均水平，即成立。",
                  rows=[str(b.id), str(launch.id), "arc2-human-average-test-taker"])

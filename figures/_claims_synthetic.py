@@ -31,6 +31,9 @@ def alphago_zero_surpasses(df):
                          f"{ag.alphago_zero_lee_diff(df):,.0f}; strongest program trained on human games: "
                          f"{best_human.system} at {best_human.elo:,.0f}. Holds while the strongest self-play-only "
                          "program is rated above every program that learned from human games.",
+                 working_zh=f"{zero.system} {zero.elo:,.0f} - AlphaGo Lee {ag.alphago_lee_elo(df):,.0f} = "
+                            f"{ag.alphago_zero_lee_diff(df):,.0f}；以人类棋谱训练的最强程序：{best_human.system}，"
+                            f"{best_human.elo:,.0f} 分。只要仅靠自我对弈训练的最强程序，其等级分高于所有从人类棋谱中学习的程序，即成立。",
                  rows=[str(zero.id), "alphago-lee", str(best_human.id)])
 
 
@@ -44,6 +47,8 @@ def alphago_zero_lee_expectancy(df):
                  numbers={"pct": pct, "diff": ag.alphago_zero_lee_diff(df)},
                  working=f"1 / (1 + 10^(-{ag.alphago_zero_lee_diff(df):,.0f}/400)) = {pct:.3f}%. "
                          "Holds while the expected score is at least 99%.",
+                 working_zh=f"1 / (1 + 10^(-{ag.alphago_zero_lee_diff(df):,.0f}/400)) = {pct:.3f}%。"
+                            "只要预期得分至少为 99%，即成立。",
                  rows=[str(ag._zero(df).id), "alphago-lee"])
 
 
@@ -62,4 +67,7 @@ def alphago_elo_matches_games(df):
                  working=f"{zero.elo:,.0f} - {master.elo:,.0f} = {diff:,.0f} points; 1 / (1 + 10^(-{diff:,.0f}/400)) = "
                          f"{expected:.3f}; match record {won}-{lost} = {actual:.3f}. Holds while the predicted and "
                          "observed scores differ by at most 5 percentage points.",
+                 working_zh=f"{zero.elo:,.0f} - {master.elo:,.0f} = {diff:,.0f} 分；1 / (1 + 10^(-{diff:,.0f}/400)) = "
+                            f"{expected:.3f}；对局战绩 {won} 胜 {lost} 负 = {actual:.3f}。只要预测得分率与实际得分率相差不超过 "
+                            "5 个百分点，即成立。",
                  rows=[str(zero.id), "alphago-master"])

@@ -92,11 +92,12 @@ def plan(root: Path, figures: dict, res: dict, cache: Path, versions: dict) -> l
     from pipeline.claims import modules as claim_modules
 
     claims_src = claim_modules(root)
-    if claims_src:  # claims may use any shared figure module (values, say)
-        shared_all = sorted((root / "figures").glob("_*.py"))
+    if claims_src:  # claims may use any figure module (values, say, or a figure's Chinese labels)
+        shared_all = sorted((root / "figures").glob("*.py"))
         from pipeline.claims import as_of
 
-        key = _sha(*(p.read_bytes() for p in shared_all), (root / "pipeline" / "claims.py").read_bytes(), libs,
+        key = _sha(*(p.read_bytes() for p in shared_all), *((root / "pipeline" / f).read_bytes()
+                                                            for f in ("claims.py", "i18n.py")), libs,
                    str(as_of().year),
                    *(f"{n}:{r.digest}" for n, r in sorted(res.items())))
         tasks.append(Task("claims", "claims", key, cache / "claims" / key[:16]))

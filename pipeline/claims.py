@@ -41,6 +41,7 @@ class Check:
     numbers: dict
     working: str                    # the arithmetic, in words and numbers
     rows: list[str] = field(default_factory=list)  # primary keys of the rows it rests on
+    working_zh: str | None = None   # the same arithmetic in Chinese (issue 9), from the same numbers
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,8 @@ def compute(root: Path, res: dict, out: Path) -> dict:
             raise ValueError(f"{where}: the sentence names {e}, which the check's numbers do not give") from e
         result[c.name] = {
             "name": c.name, "chapter": c.chapter, "by": c.by, "sentence": sentence, "sentence_zh": sentence_zh, "holds": bool(check.holds),
-            "numbers": numbers, "working": check.working, "rows": [str(r) for r in check.rows],
+            "numbers": numbers, "working": check.working,
+            "working_zh": check.working_zh, "rows": [str(r) for r in check.rows],
             "figure": c.figure,
             "data": [{"resource": d, "path": res[d].rel, "version": res[d].descriptor.get("version"),
                       "digest": res[d].digest} for d in c.data],

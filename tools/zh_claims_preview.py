@@ -18,6 +18,7 @@ prefix = sys.argv[1] if len(sys.argv) > 1 else ""
 missing = 0
 for name, c in result.items():
     if name.startswith(prefix):
-        print(f"{name}\n  en: {c['sentence']}\n  zh: {c['sentence_zh']}")
-        missing += c["sentence_zh"] is None
-print(f"{len(result)} claims, {missing} without Chinese")
+        print(f"{name}\n  en: {c['sentence']}\n  zh: {c['sentence_zh']}\n"
+              f"  working en: {c['working']}\n  working zh: {c['working_zh']}")
+        missing += c["sentence_zh"] is None or c["working_zh"] is None
+print(f"{len(result)} claims, {missing} without Chinese (sentence or working)")
