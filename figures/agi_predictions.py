@@ -34,7 +34,7 @@ ZH_ALT = ("散点图：{n} 条预测，纵轴为预测 AGI 或人类水平 AI �
           "在 {simon_said} 年预测为 {simon_year} 年；据引述，Marvin Minsky 在 {minsky_said} 年给出的是 {minsky_low} "
           "年至 {minsky_high} 年；到 {as_of} 年，共有 {n_past} 条预测的期限已过。其余的点都略高于一条表示"
           "“预测之时即到来”的点线：Leopold Aschenbrenner 的 {asch_year} 年，AI 公司领导者的 {lead_min} 年至 "
-          "{lead_max} 年，以及专家调查给出的更晚年份。一条虚线标出 {as_of} 年。")
+          "{lead_max} 年，以及专家调查给出的 {survey_years_zh}。一条虚线标出 {as_of} 年。")
 LABELS = {
     "Date the prediction was made (uneven scale)": "作出预测的日期（刻度不均匀）",
     "Predicted year of arrival (uneven scale)": "预测的到来年份（刻度不均匀）",
@@ -63,11 +63,6 @@ LABELS = {
         "前 OpenAI 研究员（超级对齐团队）；《Situational Awareness》作者",
     "CEO, Anthropic": "Anthropic CEO",
     "CEO, Google DeepMind": "Google DeepMind CEO",
-    "7 April 1960": "1960年4月7日", "20 November 1970": "1970年11月20日", "March 2017 (day unknown)": "2017年3月（日期不详）",
-    "3 August 2022": "2022年8月3日", "1 March 2023": "2023年3月1日", "4 October 2023": "2023年10月4日",
-    "26 October 2023": "2023年10月26日", "January 2024 (day unknown)": "2024年1月（日期不详）", "5 January 2024": "2024年1月5日",
-    "1 March 2024": "2024年3月1日", "8 April 2024": "2024年4月8日", "June 2024 (day unknown)": "2024年6月（日期不详）",
-    "October 2024 (day unknown)": "2024年10月（日期不详）", "20 April 2025": "2025年4月20日", "20 January 2026": "2026年1月20日",
     'Within twenty years machines would be technically able to do "any work that a man can do" (though humans '
     'would keep an economic advantage in some jobs).':
         "二十年内，机器在技术上将能做“人能做的任何工作”（不过在某些工作上人类仍会保有经济优势）。",
@@ -158,7 +153,8 @@ def facts(p: pd.DataFrame) -> dict:
             "simon_year": v.agi_simon_year(p), "simon_said": v.agi_simon_said_year(p),
             "minsky_said": mi.said_date.year, "minsky_low": mi.predicted_year, "minsky_high": mi.predicted_year_high,
             "asch_year": v.agi_aschenbrenner_year(p), "lead_min": lead.min(), "lead_max": lead.max(),
-            "survey_years": " and ".join(map(str, sorted(p[p.speaker_type == "Expert survey"].predicted_year)))}
+            "survey_years": " and ".join(map(str, sorted(p[p.speaker_type == "Expert survey"].predicted_year))),
+            "survey_years_zh": "和 ".join(f"{y} 年" for y in sorted(p[p.speaker_type == "Expert survey"].predicted_year))}
 
 
 TYPES = ["AI company leader", "Researcher or writer", "Expert survey"]

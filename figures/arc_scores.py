@@ -83,11 +83,6 @@ LABELS = {
     "LeGris, Vong, Lake & Gureckis (NYU)": "LeGris、Vong、Lake 与 Gureckis（纽约大学）",
     "NVIDIA (I. Sorokin, J.-F. Puget)": "NVIDIA（I. Sorokin、J.-F. Puget）",
     # the tooltip's dates (published)
-    "11 June 2024": "2024年6月11日", "18 June 2024": "2024年6月18日", "2 September 2024": "2024年9月2日",
-    "13 September 2024": "2024年9月13日", "5 December 2024": "2024年12月5日", "20 December 2024": "2024年12月20日",
-    "24 March 2025": "2025年3月24日", "22 April 2025": "2025年4月22日", "10 July 2025": "2025年7月10日",
-    "7 August 2025": "2025年8月7日", "27 September 2025": "2025年9月27日", "18 November 2025": "2025年11月18日",
-    "5 December 2025": "2025年12月5日", "12 February 2026": "2026年2月12日", "19 February 2026": "2026年2月19日",
 }
 
 def facts(scores: pd.DataFrame) -> dict:

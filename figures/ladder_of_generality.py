@@ -39,12 +39,12 @@ ZH_DOC = """通用性阶梯：长期停滞，骤然跃升，下一级未知
 Narayanan 和 Kapoor 把 AI 的历史看作一种间断平衡：一架通用性阶梯，每上一级，
 让计算机完成一项新任务所需的功夫就少一截。每一级按我们挑选的一个例子定年，
 {n_rungs} 级台阶跨越 {span} 年（{first_year} 年至 {last_year} 年），都是在长期的平台期之后骤然跃升。
-最底一级的年份是随意选定的，不计在内，最长的平台期持续了 {flat_years} 年（从 {flat_from} 到 {flat_to}）。
+最底一级的年份是随意选定的，不计在内，最长的平台期持续了 {flat_years} 年（从 {flat_from_year} 年的{flat_from_rung!l}到 {flat_to_year} 年的{flat_to_rung!l}）。
 虚线的“？”代表上方未知的梯级：它的位置只是示意，并非预测。
 """
 ZH_ALT = ("阶梯图：横轴为年份，{first_year} 年至 {last_year} 年，纵轴为在通用性阶梯上到达的梯级。"
-          "折线长时间保持水平，每次只跃升一级：{steps}。最底一级之上，最长的平台期持续 {flat_years} 年，"
-          "从 {flat_from} 到 {flat_to}。{last_year} 年之后，一段标有问号的虚线台阶升向上方未知的梯级，"
+          "折线长时间保持水平，每次只跃升一级：{steps_zh}。最底一级之上，最长的平台期持续 {flat_years} 年，"
+          "从 {flat_from_year} 年的{flat_from_rung!l}到 {flat_to_year} 年的{flat_to_rung!l}。{last_year} 年之后，一段标有问号的虚线台阶升向上方未知的梯级，"
           "位置只是示意。")
 LABELS = {
     "Rung reached (our dated example)": "已到达的梯级（按所选例子定年）",
@@ -91,7 +91,12 @@ def facts(ladder: pd.DataFrame) -> dict:
             "span": int(d.year.max() - d.year.min()), "flat_years": int(gaps.max()),
             "flat_from": f"{before.rung_name.lower()}, {int(before.year)}",
             "flat_to": f"{d.loc[i].rung_name.lower()}, {int(d.loc[i].year)}",
-            "steps": "; ".join(f"{r.rung_name} ({r.example}, {int(r.year)})" for r in d.itertuples())}
+            "steps": "; ".join(f"{r.rung_name} ({r.example}, {int(r.year)})" for r in d.itertuples()),
+            # the same, in parts, for the Chinese text (its rung names come from LABELS, through !l)
+            "flat_from_rung": before.rung_name, "flat_from_year": int(before.year),
+            "flat_to_rung": d.loc[i].rung_name, "flat_to_year": int(d.loc[i].year),
+            "steps_zh": "；".join(f"{LABELS.get(r.rung_name, r.rung_name)}（{LABELS.get(r.example, r.example)}，"
+                                 f"{int(r.year)} 年）" for r in d.itertuples())}
 
 
 def table(ladder: pd.DataFrame) -> pd.DataFrame:

@@ -32,13 +32,9 @@ ZH_ALT = ("哑铃图：每行一个模型，从顶部的 {first_model}（{first_
           "（{low_model}）。")
 LABELS = {
     "Active per token": "每词元激活参数", "Total": "参数总量",
-    "Parameters, billions (log scale)": "参数量（B 为十亿，T 为万亿；对数刻度）",
+    "Parameters, billions (log scale)": "参数量（对数刻度）",
     "Model": "模型", "Developer": "开发者", "Released": "发布日期", "Total parameters": "参数总量",
     "Active share": "激活比例", "Routed experts": "路由专家",
-    "11 December 2023": "2023年12月11日", "17 March 2024": "2024年3月17日", "27 March 2024": "2024年3月27日",
-    "28 March 2024": "2024年3月28日", "17 April 2024": "2024年4月17日", "24 April 2024": "2024年4月24日",
-    "6 May 2024": "2024年5月6日", "27 December 2024": "2024年12月27日", "5 April 2025": "2025年4月5日",
-    "29 April 2025": "2025年4月29日", "5 August 2025": "2025年8月5日",
     "2 of 8 per token": "每词元从 8 个中选 2 个", "4 of 16 per token": "每词元从 16 个中选 4 个",
     "4 of 32 per token": "每词元从 32 个中选 4 个", "4 of 60 per token": "每词元从 60 个中选 4 个",
     "2 of 128 per token": "每词元从 128 个中选 2 个", "4 of 128 per token": "每词元从 128 个中选 4 个",
@@ -49,6 +45,12 @@ LABELS = {
     "25% active": "激活 25%", "28% active": "激活 28%", "27% active": "激活 27%", "19% active": "激活 19%",
     "17% active": "激活 17%", "16% active": "激活 16%", "9.4% active": "激活 9.4%", "8.9% active": "激活 8.9%",
     "5.5% active": "激活 5.5%", "4.4% active": "激活 4.4%", "4.2% active": "激活 4.2%", "3.5% active": "激活 3.5%",
+}
+# Pieces of the chart's expressions that Chinese computes differently: the axis (in billions) in 亿 and 万亿
+# (10亿, 300亿, 1万亿), not in B and T
+ZH_EXPR = {
+    "datum.value >= 1000 ? datum.value / 1000 + 'T' : datum.value + 'B'":
+        "datum.value >= 1000 ? datum.value / 1000 + '万亿' : datum.value * 10 + '亿'",
 }
 
 

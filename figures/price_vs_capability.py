@@ -47,8 +47,6 @@ LABELS = {
     "Gemini 1.5 Pro (May 2024)": "Gemini 1.5 Pro (2024年5月)",
     "Gemini 1.5 Flash (May 2024)": "Gemini 1.5 Flash (2024年5月)",
     "— (no earlier model of the same provider)": "—（同一提供商没有更早的模型）",
-    "14 March 2023": "2023年3月14日", "13 December 2023": "2023年12月13日", "4 March 2024": "2024年3月4日",
-    "13 May 2024": "2024年5月13日", "30 May 2024": "2024年5月30日", "20 June 2024": "2024年6月20日",
 }
 
 

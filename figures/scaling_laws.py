@@ -54,9 +54,12 @@ LABELS = {
     "parameters (all)": "全部参数", "parameters (non-embedding)": "非嵌入参数",
     "70 million to 16 billion parameters": "7000万至160亿个参数", "768 to 1.5 billion parameters": "768至15亿个参数",
     "not in this law (L depends on N only)": "不在此定律中（L 只取决于 N）",
-    "20 million tokens": "2000万个词元", "200 million tokens": "2亿个词元", "2 billion tokens": "20亿个词元",
-    "20 billion tokens": "200亿个词元", "200 billion tokens": "2000亿个词元", "2 trillion tokens": "2万亿个词元",
-    "20 trillion tokens": "20万亿个词元", "200 trillion tokens": "200万亿个词元",
+}
+# Pieces of the chart's expressions that Chinese computes differently: the size axis in 万, 亿 and 万亿
+# (100万, 10亿, 1万亿), not in M, B and T
+ZH_EXPR = {
+    "datum.value >= 1e12 ? datum.value / 1e12 + 'T' : datum.value >= 1e9 ? datum.value / 1e9 + 'B' : datum.value / 1e6 + 'M'":
+        "datum.value >= 1e12 ? datum.value / 1e12 + '万亿' : datum.value >= 1e8 ? datum.value / 1e8 + '亿' : datum.value >= 1e4 ? datum.value / 1e4 + '万' : '' + datum.value",
 }
 
 

@@ -68,10 +68,6 @@ LABELS = {
     "6·N·D estimate": "6·N·D 估算", "× LLaMA 7B (estimate)": "相当于 LLaMA 7B 的倍数（估算）",
     "not reported": "未公布",
     # tooltip values made by table(): release dates and training-set sizes
-    "24 February 2023": "2023年2月24日", "18 July 2023": "2023年7月18日", "21 February 2024": "2024年2月21日",
-    "18 April 2024": "2024年4月18日", "27 December 2024": "2024年12月27日", "2024 (day unknown)": "2024年（日期不详）",
-    "1 trillion tokens": "1万亿 词元", "2 trillion tokens": "2万亿 词元", "4 trillion tokens": "4万亿 词元",
-    "6 trillion tokens": "6万亿 词元", "15 trillion tokens": "15万亿 词元", "18 trillion tokens": "18万亿 词元",
 }
 
 def facts(models: pd.DataFrame) -> dict:

@@ -50,17 +50,6 @@ LABELS = {
     "Compute-optimal (Chinchilla): ": "算力最优（Chinchilla）：每个参数 ",
     " tokens per parameter": " 个词元",
     # tooltip values made by table(): release dates and training-set sizes
-    "28 May 2020": "2020年5月28日", "2021 (day unknown)": "2021年（日期不详）", "29 March 2022": "2022年3月29日",
-    "5 April 2022": "2022年4月5日", "24 February 2023": "2023年2月24日", "18 July 2023": "2023年7月18日",
-    "6 September 2023": "2023年9月6日", "21 February 2024": "2024年2月21日", "18 April 2024": "2024年4月18日",
-    "22 April 2024": "2024年4月22日", "2024 (day unknown)": "2024年（日期不详）", "23 July 2024": "2024年7月23日",
-    "27 December 2024": "2024年12月27日", "5 April 2025": "2025年4月5日",
-    "300 billion tokens": "3000亿 词元", "780 billion tokens": "7800亿 词元", "1 trillion tokens": "1万亿 词元",
-    "1.4 trillion tokens": "1.4万亿 词元", "2 trillion tokens": "2万亿 词元", "3.3 trillion tokens": "3.3万亿 词元",
-    "3.5 trillion tokens": "3.5万亿 词元", "4 trillion tokens": "4万亿 词元", "6 trillion tokens": "6万亿 词元",
-    "8 trillion tokens": "8万亿 词元", "14.8 trillion tokens": "14.8万亿 词元", "15 trillion tokens": "15万亿 词元",
-    "15.6 trillion tokens": "15.6万亿 词元", "18 trillion tokens": "18万亿 词元", "22 trillion tokens": "22万亿 词元",
-    "40 trillion tokens": "40万亿 词元",
 }
 
 def facts(models: pd.DataFrame) -> dict:

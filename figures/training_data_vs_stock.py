@@ -44,9 +44,6 @@ LABELS = {
     "Stock of public human text (90% interval)": "公开人类文本存量（90% 区间）",
     "Projected year training sets reach it": "训练集预计追平存量的年份",
     "Release date": "发布日期", "Training tokens (log scale)": "训练词元数（对数刻度）",
-    # the token axis: 'T' (trillion) is 万亿; for the axis's whole billions (1, 10, 100) '0亿' gives 10亿, 100亿, 1000亿;
-    # its ',' format (the only quoted ',' in this spec) dropped: 1000万亿, as the caption writes it
-    "T": "万亿", "B": "0亿", ",": "",
     # the x domain's end a day earlier: no 2033 tick, which in the wider CJK digits ran into 2032
     "2033-01-01": "2032-12-31",
     "What": "项目", "Source": "来源", "Developer": "开发者", "Released": "发布日期", "Training data": "训练数据",
@@ -60,18 +57,12 @@ LABELS = {
     "Stock of public human text: ~300 trillion tokens": "公开人类文本存量：约 300万亿 词元",
     "Median 2028": "中位数：2028 年",
     # tooltip values made by table(): release dates and training-set sizes
-    "28 May 2020": "2020年5月28日", "2021 (day unknown)": "2021年（日期不详）", "29 March 2022": "2022年3月29日",
-    "5 April 2022": "2022年4月5日", "24 February 2023": "2023年2月24日", "18 July 2023": "2023年7月18日",
-    "6 September 2023": "2023年9月6日", "21 February 2024": "2024年2月21日", "18 April 2024": "2024年4月18日",
-    "22 April 2024": "2024年4月22日", "2024 (day unknown)": "2024年（日期不详）", "23 July 2024": "2024年7月23日",
-    "27 December 2024": "2024年12月27日", "5 April 2025": "2025年4月5日",
-    "300 billion tokens": "3000亿 词元", "780 billion tokens": "7800亿 词元", "1 trillion tokens": "1万亿 词元",
-    "1.4 trillion tokens": "1.4万亿 词元", "2 trillion tokens": "2万亿 词元", "3.3 trillion tokens": "3.3万亿 词元",
-    "3.5 trillion tokens": "3.5万亿 词元", "4 trillion tokens": "4万亿 词元", "6 trillion tokens": "6万亿 词元",
-    "8 trillion tokens": "8万亿 词元", "14.8 trillion tokens": "14.8万亿 词元", "15 trillion tokens": "15万亿 词元",
-    "15.6 trillion tokens": "15.6万亿 词元", "18 trillion tokens": "18万亿 词元", "22 trillion tokens": "22万亿 词元",
-    "40 trillion tokens": "40万亿 词元", "100 trillion tokens": "100万亿 词元", "300 trillion tokens": "300万亿 词元",
-    "1,000 trillion tokens": "1000万亿 词元",
+}
+# Pieces of the chart's expressions that Chinese computes differently: the token axis in 亿 and 万亿
+# (1000亿, 1万亿, 10万亿 ...), not in billions and trillions
+ZH_EXPR = {
+    "datum.value >= 1e12 ? format(datum.value / 1e12, ',') + 'T' : format(datum.value / 1e9, ',') + 'B'":
+        "datum.value >= 1e12 ? format(datum.value / 1e12, '') + '万亿' : format(datum.value / 1e8, '') + '亿'",
 }
 
 def facts(models: pd.DataFrame, stock: pd.DataFrame) -> dict:

@@ -47,18 +47,24 @@ LABELS = {
     "Step of the YouTube estimate": "YouTube 估算的各步", "Usable YouTube tokens": "可用的 YouTube 词元",
     "Amount: minutes, words or tokens (log scale)": "数量：分钟、词或词元（对数刻度）",
     "Step": "步骤", "Amount": "数量", "Share of Llama 3's tokens": "占 Llama 3 词元的比例",
-    # units (data values, and quoted in the bars' expressions: datum.unit == 'tokens')
-    "minutes": "分钟", "words": "词", "tokens": "词元",
-    # the bars' texts: number + ' trillion' / ' billion' / ' million' + ' ' + unit (+ ' (' + share + ' of Llama 3)')
-    # (the expression cannot multiply by ten, so billions read 十亿: 748十亿 rather than 7480亿)
-    " trillion": "万亿", " billion": "十亿", " million": "百万",
+    # units (data values, and quoted in the bars' expressions: datum.unit == 'tokens'); the Chinese amounts
+    # take them without a space: 7480亿个词元
+    "minutes": "分钟", "words": "个词", "tokens": "个词元",
+    # the bars' texts: ... + ' (' + share + ' of Llama 3)'
     " (": "（占 Llama 3 的 ", " of Llama 3)": "）",
-    # the axis: 'T' (trillion) is 万亿; for the axis's whole billions (1, 10, 100) '0亿' gives 10亿, 100亿, 1000亿;
-    # its ',' format (the only quoted ',' in this spec) dropped: 1000万亿, as the captions write it
-    "T": "万亿", "B": "0亿", ",": "",
     # slider labels (bind names)
     "Share with usable speech: ": "含可用语音的比例：", "Words per minute: ": "每分钟词数：",
     "Tokens per word: ": "每词词元数：", "Share kept after filtering: ": "过滤后保留的比例：",
+}
+# Pieces of the chart's expressions that Chinese computes differently: amounts in 万, 亿 and 万亿
+# (7480亿个词元, not 748 billion tokens), with no space before the unit; the axis likewise (1000亿, 1万亿)
+ZH_EXPR = {
+    "datum.value >= 1e12 ? format(datum.value / 1e12, ',.3~r') + ' trillion' : datum.value >= 1e9 ? format(datum.value / 1e9, ',.3~r') + ' billion' : format(datum.value / 1e6, ',.3~r') + ' million'":
+        "datum.value >= 1e12 ? format(datum.value / 1e12, '.3~r') + '万亿' : datum.value >= 1e8 ? format(datum.value / 1e8, '.3~r') + '亿' : format(datum.value / 1e4, '.3~r') + '万'",
+    ") + ' ' + datum.unit":
+        ') + datum.unit',
+    "datum.value >= 1e12 ? format(datum.value / 1e12, ',') + 'T' : format(datum.value / 1e9, ',') + 'B'":
+        "datum.value >= 1e12 ? format(datum.value / 1e12, '') + '万亿' : format(datum.value / 1e8, '') + '亿'",
 }
 
 def facts(est: pd.DataFrame, models: pd.DataFrame) -> dict:

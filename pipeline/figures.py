@@ -47,6 +47,7 @@ class Figure:
     caption_zh: str = ""
     alt_zh: str = ""
     labels: dict = field(default_factory=dict)
+    zh_expr: dict = field(default_factory=dict)  # ZH_EXPR: English piece of an expression -> Chinese
 
 
 def _shared_imports(tree: ast.Module) -> tuple[str, ...]:
@@ -75,7 +76,7 @@ def read_figure(path: Path, root: Path) -> Figure:
     consts = {}
     for node in tree.body:
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-            if node.targets[0].id in ("DATA", "ALT", "ZH_DOC", "ZH_ALT", "LABELS"):
+            if node.targets[0].id in ("DATA", "ALT", "ZH_DOC", "ZH_ALT", "LABELS", "ZH_EXPR"):
                 try:
                     consts[node.targets[0].id] = ast.literal_eval(node.value)
                 except ValueError:
@@ -94,10 +95,13 @@ def read_figure(path: Path, root: Path) -> Figure:
     labels = consts.get("LABELS", {})
     if not isinstance(labels, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in labels.items()):
         raise FigureError(f"{rel}: LABELS must be a dict of English label -> Chinese label (strings)")
+    zh_expr = consts.get("ZH_EXPR", {})
+    if not isinstance(zh_expr, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in zh_expr.items()):
+        raise FigureError(f"{rel}: ZH_EXPR must be a dict of English expression piece -> Chinese piece (strings)")
     return Figure(slug_of(path), f"figures.{path.stem}", rel, title.strip(), " ".join(caption.split()),
                   " ".join(consts["ALT"].split()), tuple(data), _shared_imports(tree),
                   title_zh.strip(), join_lines(caption_zh), join_lines(consts.get("ZH_ALT", "")),
-                  labels)
+                  labels, zh_expr)
 
 
 def discover(root: Path) -> dict[str, Figure]:
@@ -131,8 +135,9 @@ def fill_text(fig: Figure, mod, frames) -> Figure:
     m = _Strict(fig, facts)
     try:
         return replace(fig, title=fig.title.format_map(m), caption=fig.caption.format_map(m),
-                       alt=fig.alt.format_map(m), title_zh=zh_format(fig.title_zh, m),
-                       caption_zh=zh_format(fig.caption_zh, m), alt_zh=zh_format(fig.alt_zh, m))
+                       alt=fig.alt.format_map(m), title_zh=zh_format(fig.title_zh, m, fig.labels),
+                       caption_zh=zh_format(fig.caption_zh, m, fig.labels),
+                       alt_zh=zh_format(fig.alt_zh, m, fig.labels))
     except (ValueError, IndexError) as e:
         raise FigureError(f"{fig.path}: bad placeholder in the text: {e}") from e
 
@@ -284,14 +289,23 @@ def render(fig: Figure, root: str, resources: dict[str, str], out: str, key: str
     # the Chinese edition: the same chart and data, its words translated through LABELS
     sources_zh = "来源：" + sources.removeprefix("Source: ").replace("; ", "；")
     try:
-        labels = {**fig.labels, _theme.FONT: ZH_FONT}
-        spec_zh = localize_spec(_theme.finish(chart, fig.title_zh or fig.title, sources_zh).to_dict(), labels)
+        labels, used = {**fig.labels, _theme.FONT: ZH_FONT}, set()
+        spec_zh = localize_spec(_theme.finish(chart, fig.title_zh or fig.title, sources_zh).to_dict(), labels,
+                                fig.zh_expr, used)
         # the CJK face sets Latin wider than Arial: wrap the source line shorter than English's 110
         spec_zh["title"]["subtitle"] = _theme.wrap(sources_zh, 93)
-        page_zh = localize_spec(page, labels)
-        page_dark_zh = localize_spec(page_dark, labels)
+        page_zh = localize_spec(page, labels, fig.zh_expr, used)
+        page_dark_zh = localize_spec(page_dark, labels, fig.zh_expr, used)
     except Exception as e:
         raise FigureError(f"{fig.path}: the Chinese spec failed: {type(e).__name__}: {e}") from e
+    # a translation that no longer takes effect means the chart or its data changed under it: the
+    # Chinese chart would silently show English where that label was meant to be
+    stale = [("ZH_EXPR", k) for k in fig.zh_expr if k not in used] + [("LABELS", k) for k in fig.labels
+                                                                      if k not in used]
+    if stale:
+        raise FigureError(f"{fig.path}: {stale[0][0]} entry {stale[0][1]!r} is used nowhere in the chart "
+                          f"({len(stale)} such entries): the chart's labels, data or expressions changed; "
+                          "update the entry to the new text, or remove it")
     frame = plotted_frame(spec, fig)
     if frame.to_csv(index=False, lineterminator="\n") != csv_text:
         raise FigureError(f"{fig.path}: chart() must plot the table it is given, unchanged and alone "
