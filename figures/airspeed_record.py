@@ -53,7 +53,6 @@ LABELS = {
     "Sqn Ldr Orlebar": "Orlebar 空军少校",
     "Robert L. Stephens and Daniel Andrea": "Robert L. Stephens 与 Daniel Andrea",
     "Eldon W. Joersz and George T. Morgan Jr.": "Eldon W. Joersz 与 George T. Morgan Jr.",
-    # the tooltip's dates (date_text)
 }
 
 def facts(records: pd.DataFrame) -> dict:

@@ -82,7 +82,6 @@ LABELS = {
     "Gemini 3.1 Pro (preview)": "Gemini 3.1 Pro（预览版）",
     "LeGris, Vong, Lake & Gureckis (NYU)": "LeGris、Vong、Lake 与 Gureckis（纽约大学）",
     "NVIDIA (I. Sorokin, J.-F. Puget)": "NVIDIA（I. Sorokin、J.-F. Puget）",
-    # the tooltip's dates (published)
 }
 
 def facts(scores: pd.DataFrame) -> dict:

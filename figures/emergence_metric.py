@@ -64,7 +64,6 @@ LABELS = {
     " token": " 个词元", " tokens": " 个词元",
     "Curve": "曲线", "Model size": "模型规模", "Answer tokens": "答案词元数", "Score": "得分",
     "Per-token accuracy p": "逐词元准确率 p",
-    # the tooltip's model sizes (size_text, written by _theme.in_words)
 }
 # Pieces of the chart's expressions that Chinese computes differently: the size axis in 万, 亿 and 万亿
 # (100万, 10亿, 1万亿), not in M, B and T

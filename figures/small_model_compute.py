@@ -67,7 +67,6 @@ LABELS = {
     "Model": "模型", "Released": "发布日期", "Parameters": "参数量", "Training data": "训练数据",
     "6·N·D estimate": "6·N·D 估算", "× LLaMA 7B (estimate)": "相当于 LLaMA 7B 的倍数（估算）",
     "not reported": "未公布",
-    # tooltip values made by table(): release dates and training-set sizes
 }
 
 def facts(models: pd.DataFrame) -> dict:

@@ -49,7 +49,6 @@ LABELS = {
     # the reference line's text: 'Compute-optimal (Chinchilla): ' + ratio + ' tokens per parameter'
     "Compute-optimal (Chinchilla): ": "算力最优（Chinchilla）：每个参数 ",
     " tokens per parameter": " 个词元",
-    # tooltip values made by table(): release dates and training-set sizes
 }
 
 def facts(models: pd.DataFrame) -> dict:

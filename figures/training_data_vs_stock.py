@@ -56,7 +56,6 @@ LABELS = {
         "若当前趋势持续，训练集追平有效存量的年份（中位数与区间）",
     "Stock of public human text: ~300 trillion tokens": "公开人类文本存量：约 300万亿 词元",
     "Median 2028": "中位数：2028 年",
-    # tooltip values made by table(): release dates and training-set sizes
 }
 # Pieces of the chart's expressions that Chinese computes differently: the token axis in 亿 and 万亿
 # (1000亿, 1万亿, 10万亿 ...), not in billions and trillions

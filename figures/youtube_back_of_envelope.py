@@ -39,9 +39,7 @@ ZH_ALT = ("横向条形图，对数坐标轴，估算的每一步对应一根条
           "{llama:,.0f}万亿 训练词元。滑块可以调整含语音的比例、每分钟词数、每词词元数和保留的比例，"
           "条形随之变化。")
 LABELS = {
-    # the stage names are data in the column 'name', and the slider labels are bind 'name's: localize_spec
-    # leaves every 'name' key alone, so these entries (and the slider labels below) take effect only when it
-    # no longer skips them
+    # the stage names (data in the column 'name')
     "All video": "全部视频", "With usable speech": "含可用语音", "Words spoken": "说出的词",
     "Tokens transcribed": "转写所得词元", "Kept after filtering": "过滤后保留", "Llama 3 training set": "Llama 3 训练集",
     "Step of the YouTube estimate": "YouTube 估算的各步", "Usable YouTube tokens": "可用的 YouTube 词元",

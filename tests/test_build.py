@@ -85,6 +85,12 @@ FAILURES = {
                                    "figures/airspeed_record.py: line "),
     "unknown-marker-on-a-chinese-page": ("site/chapters/trend-lines.zh.md", "<!-- fig:airspeed-record -->",
                                          "<!-- fig:airspeed-recrod -->", "site/chapters/trend-lines.zh.md: line "),
+    # the data (or a chart's text) changed under a translation, which would silently show English
+    "stale-chinese-label": ("figures/airspeed_record.py", '"Sqn Ldr Orlebar": ', '"Sqn Ldr Orlebarr": ',
+                            "figures/airspeed_record.py: LABELS entry 'Sqn Ldr Orlebarr' is used nowhere in the chart"),
+    "stale-chinese-expression": ("figures/scaling_laws.py", "labelExpr=(\n                  \"datum.value >= 1e12 ? datum.value / 1e12 + 'T'",
+                                 "labelExpr=(\n                  \"datum.value >= 1e12 ? datum.value / 1e12 + ' T'",
+                                 "figures/scaling_laws.py: ZH_EXPR entry"),
     "chinese-claim-names-an-unknown-number": ("figures/_claims.py", "{year} 年创下的纪录", "{yaer} 年创下的纪录",
                                               "claim 'airspeed-record-stands': the sentence names 'yaer'"),
 }
