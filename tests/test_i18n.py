@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import escape as esc
 from pathlib import Path
 
 import pytest
@@ -174,6 +175,95 @@ def test_chinese_numbers_dates_and_labels():
     assert out["encoding"]["color"] == {"field": "series", "title": "系列", "scale": {"domain": ["甲"]}}
     assert out["transform"][0]["filter"] == "datum.series === '甲'"
     assert out["datasets"]["d"] == [{"series": "甲", "name": "甲", "n": 3}]
+    # ZH_EXPR pieces rewrite expressions before the labels; `used` reports what took effect
+    used = set()
+    out = localize_spec({"axis": {"labelExpr": "datum.value / 1e9 + 'B'"}, "title": "Size"},
+                        {"Size": "规模", "Gone": "没了"}, {"datum.value / 1e9 + 'B'": "datum.value / 1e8 + '亿'",
+                                                           "never": "从不"}, used)
+    assert out == {"axis": {"labelExpr": "datum.value / 1e8 + '亿'"}, "title": "规模"}
+    assert used == {"Size", "datum.value / 1e9 + 'B'"}
+    assert data_text("March 2017 (day unknown)") == "2017年3月（日期不详）" and data_text("2021 (day unknown)") == "2021年（日期不详）"
+    assert zh_format("从{a!l}到{b!l}", {"a": "Machine learning", "b": "GPT-4"}, {"Machine learning": "机器学习"}) == "从机器学习到GPT-4"
+
+
+def test_counts_in_chinese_charts_are_in_wan_and_yi(public):
+    """No chart of the Chinese edition writes a count in B/M/T or 十亿: the YouTube bars, and the
+    size and token axes, read 万, 亿 and 万亿 (issue 9)."""
+    for slug in SLUGS:
+        for variant in ("page.svg", "svg"):
+            texts = svg_texts((public / "zh" / "figures" / slug / f"{slug}.{variant}").read_text())
+            bad = [t for t in texts if re.fullmatch(r"[\d.,]+\s?[BMT]", t) or "十亿" in t or "billion" in t]
+            assert not bad, (slug, variant, bad)
+    # the YouTube bars: each amount the English says in millions/billions/trillions, the Chinese in 万/亿/万亿
+    en = svg_texts((public / "figures" / "youtube-back-of-envelope" / "youtube-back-of-envelope.page.svg").read_text())
+    zh = svg_texts((public / "zh" / "figures" / "youtube-back-of-envelope" / "youtube-back-of-envelope.page.svg").read_text())
+    scale = {"million": 1e6, "billion": 1e9, "trillion": 1e12}
+    amounts_en = sorted(round(float(n.replace(",", "")) * scale[w], -6)
+                        for n, w in (re.match(r"([\d.,]+) (million|billion|trillion)", t).groups() for t in en
+                                     if re.match(r"[\d.,]+ (million|billion|trillion) ", t)))
+    amounts_zh = sorted(round(float(n) * {"万": 1e4, "亿": 1e8, "万亿": 1e12}[w], -6)
+                        for n, w in (re.match(r"([\d.]+)(万亿|亿|万)", t).groups() for t in zh
+                                     if re.match(r"[\d.]+(万亿|亿|万)(个词元|个词|分钟)", t)))
+    assert len(amounts_en) == 6 and amounts_zh == amounts_en, (en, zh)
+
+
+def test_the_chinese_pages_show_the_data_text_in_chinese(public):
+    import csv
+
+    # since publication: each row's Chinese headline and summary, and no English one, in the Chinese edition
+    rows = list(csv.DictReader(open(ROOT / "data" / "since_publication.csv", encoding="utf-8")))
+    zh_pages = {c: html(public, f"zh/chapters/{c}/") for c in {r["claim"] for r in rows}}
+    for r in rows:
+        page = zh_pages[r["claim"]]
+        assert esc(r["headline_zh"]) in page and esc(r["summary_zh"]) in page, r["id"]
+        assert esc(r["summary"]) not in page, r["id"]
+    # the claims page: each claim's arithmetic in Chinese
+    claims = json.loads((public / "claims" / "claims.json").read_text())
+    zh = html(public, "zh/claims/")
+    for name, c in claims.items():
+        assert c["working_zh"] and CJK.search(c["working_zh"]), name
+        assert esc(c["working_zh"]) in zh and esc(c["working"]) not in zh, name
+    # ... grouped under the chapters' own Chinese titles
+    h2s = {re.sub(r"<[^>]+>|&para;", "", h) for h in re.findall(r"<h2 id=\"[^\"]+\">(.*?)</h2>", zh)}
+    for c in {c["chapter"] for c in claims.values()}:
+        title = re.search(r"^title:\s*(.+)$", (ROOT / "site" / "chapters" / f"{c}.zh.md").read_text(), re.M).group(1)
+        assert esc(title.strip('"')) in h2s, (c, h2s)
+    # datasets: titles, descriptions and column titles from data/datapackage.zh.json
+    cat = json.loads((ROOT / "data" / "datapackage.zh.json").read_text())["resources"]
+    for name, entry in cat.items():
+        page = html(public, f"zh/data/{name}/")
+        assert esc(entry["description"]) in page, name
+        for f in entry["fields"].values():
+            assert esc(f["title"]) in page, (name, f["title"])
+    # the chapter's data table: every heading in Chinese
+    table = html(public, "zh/chapters/agi-predictions/").split('class="md-typeset__table data-table"', 1)[1].split("</thead>")[0]
+    heads = re.findall(r"<th[^>]*>(.*?)</th>", table)
+    assert heads and all(CJK.search(h) for h in heads), heads
+
+
+def test_the_chinese_catalogue_of_the_data_package_must_match_it(tmp_path):
+    from pipeline.i18n import data_catalogue
+
+    package = json.loads((ROOT / "data" / "datapackage.json").read_text())
+    resources = {r["name"]: r for r in package["resources"]}
+    good = json.loads((ROOT / "data" / "datapackage.zh.json").read_text())
+    assert data_catalogue(ROOT / "data" / "datapackage.zh.json", resources) == good["resources"]
+
+    def broken(change):
+        cat = json.loads(json.dumps(good))
+        change(cat["resources"])
+        (tmp_path / "zh.json").write_text(json.dumps(cat, ensure_ascii=False))
+        with pytest.raises(ValueError) as e:
+            data_catalogue(tmp_path / "zh.json", resources)
+        return str(e.value)
+
+    assert "resource 'moe_models', field 'model': no Chinese title" in broken(
+        lambda c: c["moe_models"]["fields"]["model"].pop("title"))
+    assert "no Chinese for resource 'moe_models'" in broken(lambda c: c.pop("moe_models"))
+    assert "field 'gone' is not in its schema" in broken(lambda c: c["moe_models"]["fields"].update(gone={"title": "无"}))
+    assert "resource 'ghost' is not in data/datapackage.json" in broken(lambda c: c.update(ghost={}))
+    assert "resource 'moe_models': no Chinese description" in broken(
+        lambda c: c["moe_models"].update(description="English only"))
 
 
 def test_each_edition_searches_its_own_index_and_the_chinese_one_is_segmented(public):
