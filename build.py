@@ -51,7 +51,11 @@ def build(root: Path = ROOT, public: Path | None = None, jobs: int | None = None
             publish(work / "site", public)
         finally:
             shutil.rmtree(work, ignore_errors=True)
+    warnings = [f"{m['path']}: its Chinese LABELS entry {k!r} is drawn nowhere in the chart (a row removed, "
+                "or its text changed?): update the entry or remove it"
+                for m in stage_result.manifest["figures"].values() for k in m.get("zh_unused_labels", [])]
     return {"built": stage_result.built, "reused": stage_result.reused, "failing_claims": failing(claims),
+            "warnings": warnings,
             "figure_seconds": round(stage_result.seconds, 3), "spent": stage_result.spent,
             "seconds": round(time.perf_counter() - t0, 3)}
 
@@ -140,6 +144,8 @@ def main(argv=None) -> int:
     for name in r["failing_claims"]:
         console.print(f"[bold yellow]warning:[/] claim {name!r} no longer holds; the pages say so (preview build)",
                       highlight=False, soft_wrap=True)
+    for text in r["warnings"]:
+        console.print(f"[bold yellow]warning:[/] {text}", highlight=False, soft_wrap=True)
     spent = "; ".join(f"{k} {v:.1f} s" for k, v in sorted(r["spent"].items()))
     console.print(f"built {len(r['built'])}, reused {len(r['reused'])}, {r['seconds']:.2f} s "
                   f"(figure stage {r['figure_seconds']:.2f} s" + (f"; worker time: {spent}" if spent else "") + ")"

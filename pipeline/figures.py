@@ -298,14 +298,15 @@ def render(fig: Figure, root: str, resources: dict[str, str], out: str, key: str
         page_dark_zh = localize_spec(page_dark, labels, fig.zh_expr, used)
     except Exception as e:
         raise FigureError(f"{fig.path}: the Chinese spec failed: {type(e).__name__}: {e}") from e
-    # a translation that no longer takes effect means the chart or its data changed under it: the
-    # Chinese chart would silently show English where that label was meant to be
-    stale = [("ZH_EXPR", k) for k in fig.zh_expr if k not in used] + [("LABELS", k) for k in fig.labels
-                                                                      if k not in used]
+    # a translation that no longer takes effect: the chart or its data changed under it. An
+    # expression piece is code, so the build stops (the Chinese chart would compute counts the
+    # English way); a label may belong to a row that was removed, so the build goes on and says so
+    # (if the row's text was edited instead, the new text shows in English until LABELS follows)
+    stale = [k for k in fig.zh_expr if k not in used]
     if stale:
-        raise FigureError(f"{fig.path}: {stale[0][0]} entry {stale[0][1]!r} is used nowhere in the chart "
-                          f"({len(stale)} such entries): the chart's labels, data or expressions changed; "
-                          "update the entry to the new text, or remove it")
+        raise FigureError(f"{fig.path}: ZH_EXPR entry {stale[0]!r} occurs in no expression of the chart "
+                          f"({len(stale)} such entries): update it to the chart's current expression, or remove it")
+    unused_labels = sorted(k for k in fig.labels if k not in used)
     frame = plotted_frame(spec, fig)
     if frame.to_csv(index=False, lineterminator="\n") != csv_text:
         raise FigureError(f"{fig.path}: chart() must plot the table it is given, unchanged and alone "
@@ -337,6 +338,7 @@ def render(fig: Figure, root: str, resources: dict[str, str], out: str, key: str
         meta = {**asdict(fig), "key": key, "rows": len(frame), "dtypes": dtypes, "source_line": sources,
                 "width": float(m.group(1)) if m else None, "height": float(m.group(2)) if m else None,
                 "sources": _row_sources(fig, {n: resources[n][1] for n in fig.data}, frames),
+                "zh_unused_labels": unused_labels,
                 "zh": {"title": zh.title, "caption": fig.caption_zh or fig.caption, "alt": zh.alt,
                        "source_line": sources_zh, "translated": bool(fig.title_zh)}}
         _write(tmp, "meta.json", _dump(meta))

@@ -297,7 +297,8 @@ def prefix(lang: str) -> str:
 
 _CHANGED = {"first release": "首次发布", "figure code changed": "绘图代码有改动",
             "chart and data unchanged": "图表与数据未变", "chart changed, data unchanged": "图表有改动，数据未变",
-            "columns changed": "列有改动", "Chinese edition added": "新增中文版"}
+            "columns changed": "列有改动", "Chinese edition added": "新增中文版",
+            "Chinese chart changed": "中文图表有改动", "Chinese text changed": "中文文字有改动"}
 _ROWS = re.compile(r"^(\d+) rows? (added|changed|removed)$")
 
 

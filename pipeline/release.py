@@ -118,6 +118,13 @@ def release(root: Path, manifest: dict, date: str) -> list[str]:
         if prev and f"{slug}.zh.svg" in files and not prev.with_name(f"{slug}.zh.svg").exists():
             versions[-1]["changed"] = "Chinese edition added; " + versions[-1]["changed"].replace(
                 "figure code changed; ", "")
+        elif prev and f"{slug}.zh.svg" in files and versions[-1]["changed"].startswith("figure code changed"):
+            # the English chart and data as before: say whether the Chinese chart was drawn or worded anew
+            old_meta = json.loads(prev.with_name("meta.json").read_text(encoding="utf-8")).get("zh")
+            zh = ("Chinese chart changed" if prev.with_name(f"{slug}.zh.svg").read_bytes() != (dest / f"{slug}.zh.svg").read_bytes()
+                  else "Chinese text changed" if old_meta != frozen_meta.get("zh") else None)
+            if zh:
+                versions[-1]["changed"] = f"{zh}; " + versions[-1]["changed"].replace("figure code changed; ", "")
         made.append(f"{slug} v{n}: {versions[-1]['changed']}")
     for name, r in sorted(manifest["resources"].items()):
         hist = ledger["datasets"].setdefault(name, [])
