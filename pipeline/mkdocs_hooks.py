@@ -252,7 +252,7 @@ def on_files(files, config):
             block = figure_html(frozen, n, "../../../" + "../" * (lang != "en"), files=f"./{slug}", lang=lang,
                                 label="Version {n}")
             add(f"figures/{slug}/v{n}/index.md",
-                pages.version_page(frozen, v, versions[-1]["version"], site_url, block, lang))
+                pages.version_page(frozen, v, versions[-1]["version"], site_url, block, lang, figs.get(slug)))
     add("data/index.md", pages.data_index(resources, lang, zh))
     for name, r in resources.items():
         used = sorted(s for s, m in figs.items() if name in m["data"])

@@ -188,10 +188,15 @@ description: {yaml_text(m['caption'][:150])}
 """
 
 
-def version_page(meta: dict, v: dict, latest: int, site_url: str, figure_block: str, lang: str = "en") -> str:
+def version_page(meta: dict, v: dict, latest: int, site_url: str, figure_block: str, lang: str = "en",
+                 current: dict | None = None) -> str:
+    """A released version's page. A version frozen before the Chinese edition shows its English
+    chart; its Chinese page is still titled in Chinese when the title is the current figure's."""
     T = TEXT[lang]
     slug, n = meta["slug"], v["version"]
     m = localized(meta, lang)
+    if lang != "en" and m is meta and current and current.get("title") == meta["title"]:
+        m = {**meta, "title": localized(current, lang)["title"]}
     newer = T["newer"].format(n=n, latest=latest) if n < latest else T["current"]
     if lang != "en" and not meta.get(lang, {}).get("translated"):
         newer += "\n" + T["version_english"].format(n=n)
