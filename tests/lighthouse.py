@@ -2,7 +2,7 @@
 
 Serves public/ on 127.0.0.1 and runs the pinned Lighthouse (tools/, `make tools`) in
 Debian's Chromium on three pages: the home page, the longest chapter (the chapter whose
-index.html is largest) and one figure page. Lighthouse's defaults are kept: mobile form
+index.html is largest) and one figure page, and on their Chinese twins under zh/. Lighthouse's defaults are kept: mobile form
 factor, simulated throttling, the four categories. Prints a table of the category scores
 (0-100) and the transferred bytes by resource type, then, for every category below 100,
 the audits that are not passing.
@@ -49,7 +49,9 @@ def targets(public: Path) -> list[tuple[str, str]]:
     longest = chapters[0].parent.relative_to(public).as_posix() + "/"
     if not (public / FIGURE_PAGE / "index.html").exists():
         raise SystemExit(f"{public / FIGURE_PAGE} is missing: run `make site` first")
-    return [("home", ""), ("longest chapter", longest), ("figure", FIGURE_PAGE)]
+    pages = [("home", ""), ("longest chapter", longest), ("figure", FIGURE_PAGE)]
+    # the Chinese edition's twins of the same three pages (issue 9)
+    return pages + [(f"{label} (zh)", "zh/" + path) for label, path in pages]
 
 
 def run_lighthouse(url: str, workdir: Path, tag: str) -> dict:

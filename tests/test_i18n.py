@@ -279,7 +279,7 @@ def test_each_edition_searches_its_own_index_and_the_chinese_one_is_segmented(pu
     # jieba has cut the Chinese into words (zero-width spaces between them)
     assert any("\u200b" in d["text"] and "合成数据" in d["text"].replace("\u200b", "") for d in zh["docs"])
     # each page's script looks for the index under its own edition's root
-    for page, root in (("chapters/trend-lines/index.html", "../.."), ("zh/chapters/trend-lines/index.html", "../../../zh")):
+    for page, root in (("chapters/trend-lines/index.html", "../.."), ("zh/chapters/trend-lines/index.html", "../../../zh/")):
         html = (public / page).read_text(encoding="utf-8")
         cfg = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S).group(1))
         assert cfg["base"] == root, (page, cfg["base"])
