@@ -92,8 +92,14 @@ def plan(root: Path, figures: dict, res: dict, cache: Path, versions: dict) -> l
     from pipeline.claims import modules as claim_modules
 
     claims_src = claim_modules(root)
-    if claims_src:  # claims may use any figure module (values, say, or a figure's Chinese labels)
-        shared_all = sorted((root / "figures").glob("*.py"))
+    if claims_src:  # claims may use any shared figure module (values, say), and a figure's Chinese labels
+        import ast
+
+        from pipeline.figures import _shared_imports
+
+        shared = sorted((root / "figures").glob("_*.py"))
+        used = {m for p in shared for m in _shared_imports(ast.parse(p.read_text(encoding="utf-8")), "")}
+        shared_all = shared + [root / "figures" / f"{m}.py" for m in sorted(used) if not m.startswith("_")]
         from pipeline.claims import as_of
 
         key = _sha(*(p.read_bytes() for p in shared_all), *((root / "pipeline" / f).read_bytes()

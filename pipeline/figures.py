@@ -50,15 +50,17 @@ class Figure:
     zh_expr: dict = field(default_factory=dict)  # ZH_EXPR: English piece of an expression -> Chinese
 
 
-def _shared_imports(tree: ast.Module) -> tuple[str, ...]:
+def _shared_imports(tree: ast.Module, prefix: str = "_") -> tuple[str, ...]:
+    """The figure modules a module imports whose names start with `prefix` (the shared ones,
+    figures/_*.py, by default; "" for all)."""
     found = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.module == "figures":
-            found |= {a.name for a in node.names if a.name.startswith("_")}
-        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("figures._"):
+            found |= {a.name for a in node.names if a.name.startswith(prefix)}
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("figures." + prefix):
             found.add(node.module.split(".")[1])
         elif isinstance(node, ast.Import):
-            found |= {a.name.split(".")[1] for a in node.names if a.name.startswith("figures._")}
+            found |= {a.name.split(".")[1] for a in node.names if a.name.startswith("figures." + prefix)}
     return tuple(sorted(found))
 
 
