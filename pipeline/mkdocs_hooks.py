@@ -125,7 +125,7 @@ def figure_html(meta: dict, number: int, base: str, files: str | None = None, la
         named = "; ".join(link(x.get("title", ""), x.get("path")) for x in r["sources"])
         rows = "".join(f'<li>{link(x["url"], x["url"])} ({t("{n} row" if x["rows"] == 1 else "{n} rows", n=x["rows"])})</li>'
                        for x in r["row_sources"])
-        detail = (f'<details class="fig-rows"><summary>{t("Sources of individual rows ({n})", n=len(r["row_sources"]))}</summary>'
+        detail = (f'<details class="fig-rows" data-search-exclude><summary>{t("Sources of individual rows ({n})", n=len(r["row_sources"]))}</summary>'
                   f"<ul>{rows}</ul></details>") if rows else ""
         srcs.append(f'<p class="fig-source"><span class="fig-label">{t("Data")}</span> '
                     f'{_dataset_link(r, base, lang)}, v{e(r["version"] or "?")} '
@@ -360,7 +360,10 @@ def table_html(meta: dict, columns: list[str], page: str, lang: str = "en") -> s
     body = "".join("<tr>" + "".join(f"<td>{cell(c, r[c])}</td>" for c in columns) + "</tr>" for r in rows)
     behind = tr(lang, "the data behind {link} ({n} rows)", link=f'<a href="#fig-{s}">{tr(lang, "the figure")}</a>',
                 n=len(rows))
-    return (f'<div class="md-typeset__table data-table" id="data-{s}"><table><caption>{e(meta["title"])} — '
+    # on a figure page the table repeats the figure's CSV: kept out of the search index, which every
+    # page downloads (a chapter's table, chosen columns of prose, stays searchable)
+    skip = " data-search-exclude" if page.startswith("figures/") else ""
+    return (f'<div class="md-typeset__table data-table" id="data-{s}"{skip}><table><caption>{e(meta["title"])} — '
             f'{behind}</caption>'
             f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
 
@@ -434,7 +437,9 @@ def on_page_content(html_text, page, config, files):
     def body(m):
         meta = STATE["figures"][m.group(1)]
         return (Path(meta["notebook"]) / f"{m.group(1)}.notebook.html").read_text(encoding="utf-8")
-    return NOTEBOOK.sub(lambda m: f'<div class="nb" data-search-exclude>{body(m)}</div>', html_text)
+    # a <section>, not a <div>: Material's search parser ends an exclusion at the first closing tag
+    # of the same name, and the notebook is full of nested divs
+    return NOTEBOOK.sub(lambda m: f'<section class="nb" data-search-exclude>{body(m)}</section>', html_text)
 
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*\btype=\"application/json\")[^>]*>(.*?)</script>", re.S)

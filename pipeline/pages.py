@@ -422,7 +422,7 @@ def claims_page(claims: dict, placed: dict, figs: dict, titles: dict, lang: str 
                 f'<code>{e(n)}</code> · {where_html}</p>'
                 f'<p class="claim-sentence">{e(sentence)}</p>'
                 f'<p><span class="fig-label">{T["check"]}</span> {working(c)}</p>'
-                f'<details class="claim-numbers"><summary>{T["numbers"]}</summary><table><tbody>{nums}</tbody></table></details>'
+                f'<details class="claim-numbers" data-search-exclude><summary>{T["numbers"]}</summary><table><tbody>{nums}</tbody></table></details>'
                 f'{rows}{fig}<p><span class="fig-label">{T["against"]}</span></p><ul>{data}</ul></section>\n')
     return f"""---
 title: {T['claims_title']}

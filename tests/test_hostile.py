@@ -102,7 +102,7 @@ def test_hostile_strings_in_downloads_and_notebook_stay_data(hostile_site):
     shown = list(csv.DictReader(io.StringIO((d / "airspeed-record.csv").read_text())))
     assert f"SR-71 {SCRIPT}" in {r["aircraft"] for r in shown}
     page = (d / "index.html").read_text()
-    nb = page[page.index('<div class="nb"'):]
+    nb = page[page.index('<section class="nb"'):]
     assert SCRIPT not in nb and "&lt;script&gt;" in nb        # the notebook's table output, escaped
     nbjson = json.loads((d / "airspeed-record.ipynb").read_text())
     html_out = [o["data"]["text/html"] for c in nbjson["cells"] if c["cell_type"] == "code"

@@ -26,7 +26,7 @@ def html(public: Path, page: str) -> str:
 def main_text(doc: str) -> str:
     """The visible words of the article (no markup, scripts, code or the notebook)."""
     body = doc.split('<article', 1)[-1].split("</article>", 1)[0]
-    body = re.sub(r'<div class="nb".*', "", body, flags=re.S)
+    body = re.sub(r'<section class="nb".*', "", body, flags=re.S)
     body = re.sub(r"<(script|style|pre|code)\b.*?</\1>", " ", body, flags=re.S)
     return re.sub(r"<[^>]+>", " ", body)
 
@@ -276,6 +276,11 @@ def test_each_edition_searches_its_own_index_and_the_chinese_one_is_segmented(pu
     assert not any(d["location"].startswith("zh/") for d in en["docs"] + zh["docs"])
     assert not any(CJK.search(d["title"]) for d in en["docs"]), "a Chinese page in the English index"
     assert en["config"]["lang"] == ["en"] and "zh" in zh["config"]["lang"]
+    # every page downloads its edition's index: the notebooks' code and the figure pages' data
+    # tables (the CSVs again) are left out of it, the prose and the chapters' tables are in
+    text = " ".join(d["text"] for d in en["docs"])
+    assert "import altair" not in text and "17 December 1903" not in text  # a cell of the airspeed table
+    assert "Herbert A. Simon" in text
     # jieba has cut the Chinese into words (zero-width spaces between them)
     assert any("\u200b" in d["text"] and "合成数据" in d["text"].replace("\u200b", "") for d in zh["docs"])
     # each page's script looks for the index under its own edition's root

@@ -110,7 +110,7 @@ OFFSITE = re.compile(r"""(?:src|href|action|data)\s*=\s*["']?\s*(?:https?:)?//""
 def test_the_notebook_on_the_figure_page_loads_nothing_from_elsewhere(public, slug):
     page = (public / "figures" / slug / "index.html").read_text()
     assert "How this figure was made" in page
-    m = re.search(r'<div class="nb"[^>]*>(.*?)</div>\s*</article>', page, re.S)
+    m = re.search(r'<section class="nb"[^>]*>(.*?)</section>\s*</article>', page, re.S)
     assert m, "the notebook section closes the article"
     section = m.group(1)
     text = re.sub(r"<[^>]+>", "", section)
