@@ -306,7 +306,7 @@ def since_html(rows: list[dict], lang: str = "en") -> str:
         f'<strong>{e(r["headline" + sfx])}{"." if lang == "en" else "。"}</strong>{" " if lang == "en" else ""}'
         f'{e(r["summary" + sfx])} {link(r["source_title"], r["source_url"], lang="en" if lang != "en" else None)}</li>'
         for r in rows)
-    return (f'<div class="admonition since" markdown="0"><p class="admonition-title">'
+    return (f'<div class="admonition since"><p class="admonition-title">'
             f'{e(tr(lang, "Since publication: what later evidence says (our annotation, dated and sourced)"))}'
             f'</p><ul>{items}</ul></div>')
 
@@ -426,10 +426,19 @@ def on_page_markdown(markdown, page, config, files):
         page.meta["image"] = f"{prefix(lang)}figures/{shown}/{shown}.png"
         page.meta["image_alt"] = ("Chart: " if lang == "en" else "图表：") + html.escape(
             localized(figs[shown], lang)["title"], quote=True)
-    markdown = FIG.sub(lambda m: "\n" + figure_html(figs[m.group(1)], next(counter), base, lang=lang) + "\n", markdown)
-    markdown = TABLE.sub(lambda m: "\n" + table_html(figs[m.group(1)], m.group(2).split(","), src, lang) + "\n",
-                         markdown)
-    markdown = SINCE.sub(lambda m: "\n" + since_html(_since()[m.group(1)], lang) + "\n", markdown)
+    # the blocks (figures, tables, since-publication notes) are plain HTML that Markdown has nothing
+    # to do in: it would only parse them again (about a second of every build). A slot, an HTML comment Markdown
+    # passes through, holds each one's place until on_page_content puts it there.
+    slots = SLOTS.setdefault(page.file.src_uri, [])
+    slots.clear()
+
+    def slot(block: str) -> str:
+        slots.append(block)
+        return f"\n<!-- slot:{len(slots) - 1} -->\n"
+
+    markdown = FIG.sub(lambda m: slot(figure_html(figs[m.group(1)], next(counter), base, lang=lang)), markdown)
+    markdown = TABLE.sub(lambda m: slot(table_html(figs[m.group(1)], m.group(2).split(","), src, lang)), markdown)
+    markdown = SINCE.sub(lambda m: slot(since_html(_since()[m.group(1)], lang)), markdown)
     markdown = META.sub(lambda m: html.escape(STATE["meta"][m.group(1)]), markdown)
     markdown = THUMB.sub(lambda m: thumb_html(figs[m.group(1)], STATE["placed"][lang][m.group(1)], lbase, lang), markdown)
     markdown = CLAIM.sub(lambda m: claim_html(STATE["claims"][m.group(1)], lbase, lang), markdown)
@@ -441,10 +450,16 @@ def on_page_markdown(markdown, page, config, files):
 
 
 NOTEBOOK = re.compile(r"<!-- notebook-html:([a-z0-9-]+) -->")  # a comment: no markdown extension touches it
+SLOT = re.compile(r"<!-- slot:(\d+) -->")
+SLOTS: dict[str, list[str]] = {}  # page source -> the HTML blocks on_page_markdown set aside
 
 
 def on_page_content(html_text, page, config, files):
-    """The figure page's "How this figure was made": the executed notebook, as nbconvert made it."""
+    """The blocks set aside in on_page_markdown, in their places; and on the figure page, "How this
+    figure was made": the executed notebook, as nbconvert made it."""
+    slots = SLOTS.pop(page.file.src_uri, [])
+    html_text = SLOT.sub(lambda m: slots[int(m.group(1))], html_text)
+
     def body(m):
         meta = STATE["figures"][m.group(1)]
         return (Path(meta["notebook"]) / f"{m.group(1)}.notebook.html").read_text(encoding="utf-8")
