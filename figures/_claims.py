@@ -85,7 +85,7 @@ def cpu_clock_straight_line(m):
                          f"{v.cpu_first_year(m)}-{peak.year}: slope gives a doubling every "
                          f"{v.cpu_doubling_years(m):.2f} years, R² = {r2:.3f}. "
                          "Holds while the straight line explains at least 90% of the variance (R² ≥ 0.9).",
-                 working_zh=f"对 {v.cpu_first_year(m)}-{peak.year} 年间的 {len(early)} 款处理器，以 log2(基础频率 MHz) 对年份"
+                 working_zh=f"对 {v.cpu_first_year(m)}—{peak.year} 年间的 {len(early)} 款处理器，以 log2(基础频率 MHz) 对年份"
                             f"作最小二乘直线拟合：由斜率得出每 {v.cpu_doubling_years(m):.2f} 年翻一番，R² = {r2:.3f}。"
                             "只要这条直线至少能解释 90% 的方差（R² ≥ 0.9），即成立。",
                  rows=list(early.id))
@@ -233,7 +233,7 @@ def cpu_decades_rising(m):
                          "window up to the peak brought a faster part than the window before, and the total rise is "
                          "at least a thousandfold.",
                  working_zh=f"从 {first.year} 年起每五年一个区间，各区间最快的基础时钟频率："
-                            + "，".join(f"{first.year + 5 * int(k)}-{first.year + 5 * int(k) + 4} 年 {x:,.4g} MHz"
+                            + "，".join(f"{first.year + 5 * int(k)}—{first.year + 5 * int(k) + 4} 年 {x:,.4g} MHz"
                                        for k, x in fastest.items())
                             + f"；{peak.base_mhz:,.0f} / {first.base_mhz:g} = {growth:,.0f}。只要直到峰值为止的每个五年区间"
                             "都出现了比上一区间更快的处理器，且总增幅至少为一千倍，即成立。",
@@ -312,5 +312,5 @@ def airspeed_sr71_growth(r):
                          f"{growth:.1f}. Holds while the record climbed at least tenfold from the first official one.",
                  working_zh=f"最快纪录 {best.aircraft} {best.speed_kmh:,.2f} km/h / 第一项官方纪录 "
                             f"{v.airspeed_first_official_kmh(r):,.3f} km/h（{v.airspeed_first_official_year(r)} 年）= {growth:.1f}。"
-                            "只要纪录比第一项官方纪录至少提高到十倍，即成立。",
+                            "只要最快纪录至少是第一项官方纪录的十倍，即成立。",
                  rows=[str(best.id), str(r[r.official.fillna(False)].sort_values("date").iloc[0].id)])

@@ -27,7 +27,7 @@ def agi_leaders_short_horizon(df):
                  working_zh="预言期限年份 - 作出预言的年份，全部预测："
                             + "，".join(f"{i} {int(g)}" for i, g in zip(df.id, gaps))
                             + f"；中位数 {med:g}；AI 公司领导者的 {agi.agi_leaders_count(df)} 条预测：中位数 {lead:g}。"
-                            "只要领导者预测期限的中位数短于总体中位数、且不超过十年，即成立。",
+                            "只要领导者预测所隔年数的中位数短于总体中位数、且不超过十年，即成立。",
                  rows=list(df.id))
 
 

@@ -26,8 +26,8 @@ def ladder_long_flats(df):
                          + f"; longest {longest} ({d.rung_name[i - 1]} to {d.rung_name[i]}), median {median:g}. Holds "
                          "while the longest flat is at least three times the median wait (steps that come in bursts "
                          "separated by long landings, not at an even pace).",
-                 working_zh="相邻两级有年份的梯级之间相隔的年数（从第二级起）："
-                            + "，".join(f"{int(w)}" for w in waits)
+                 working_zh="相邻两级有年份的台阶之间相隔的年数（从第二级起）："
+                            + "、".join(f"{int(w)}" for w in waits)
                             + f"；最长 {longest} 年（从{RUNG_ZH.get(d.rung_name[i - 1], d.rung_name[i - 1])}到"
                             f"{RUNG_ZH.get(d.rung_name[i], d.rung_name[i])}），中位数 {median:g} 年。只要最长的平台期至少是"
                             "中位间隔的三倍（即跃升是一阵一阵出现的，中间隔着漫长的平台期，而不是匀速到来），即成立。",
