@@ -47,14 +47,12 @@ def _join(names: list[str]) -> str:
 
 
 # The Chinese edition (issue 9): the docstring's and ALT's twins, and the chart's labels.
-# ({reported} and {reported_small} are English text from facts(): the Chinese caption says the
-# same without them.)
 ZH_DOC = """同样小的模型，如今得到的训练算力多得多
 
 参数量在 {n_min!b} 到 {n_max!b} 之间的稠密模型的训练算力，按标准近似公式“6 × 参数量 × 训练词元数”
-估算（在开发者公布了训练算力的模型上，这一估算与公布值相差不超过 {gap:.1%}）。Llama 3 8B 的训练算力
-约为最初的 LLaMA 7B 的 {ratio:.0f} 倍，{max_model} 约为 {max_ratio:.0f} 倍，而模型规模几乎相同。
-若开发者公布了这些模型的算力，则以菱形标出。纵轴为对数刻度。
+估算（在开发者公布了训练算力的模型上，即 {reported_zh}，这一估算与公布值相差不超过 {gap:.1%}）。
+Llama 3 8B 的训练算力约为最初的 LLaMA 7B 的 {ratio:.0f} 倍，{max_model} 约为 {max_ratio:.0f} 倍，
+而模型规模几乎相同。{reported_small_zh}纵轴为对数刻度。
 """
 ZH_ALT = ("点图：纵轴为估算的训练算力（FLOP，对数刻度），横轴为发布日期，共 {n} 个参数量在 {n_min!b} 到 "
           "{n_max!b} 之间的稠密语言模型，{first_year} 年至 {last_year} 年。算力从 LLaMA 7B 的 {first_flop:.1e} FLOP "
@@ -82,7 +80,9 @@ def facts(models: pd.DataFrame) -> dict:
             "first_flop": s.set_index("id").flop["llama-7b"], "llama3_flop": s.set_index("id").flop["llama-3-8b"],
             "max_flop": top.flop, "max_model": top.model,
             "reported_small": ("None of these developers reported a FLOP count for these models."
-                               if n_rep == 0 else "Diamonds mark compute the developer reported.")}
+                               if n_rep == 0 else "Diamonds mark compute the developer reported."),
+            "reported_zh": "、".join(rep.model),
+            "reported_small_zh": "这些模型的开发者都没有公布训练算力。" if n_rep == 0 else "菱形标出开发者公布的算力。"}
 
 
 def table(models: pd.DataFrame) -> pd.DataFrame:
