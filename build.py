@@ -60,16 +60,16 @@ def build(root: Path = ROOT, public: Path | None = None, jobs: int | None = None
             "seconds": round(time.perf_counter() - t0, 3)}
 
 
-def release(root: Path, date: str, console=None) -> list[str]:
-    """Record new versions of changed figures in releases/, then build the site with them."""
+def release(root: Path, date: str, console=None) -> tuple[list[str], list[str]]:
+    """Record new versions of changed figures in releases/, then build the site with them.
+    Returns the new versions and the build's warnings."""
     from pipeline.release import release as record
 
     with BuildLock(root / ".cache" / "build.lock"):
         os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(root)
         stage = figure_stage(root, root / ".cache", console=console)
         made = record(root, stage.manifest, date)
-    build(root, console=console)
-    return made
+    return made, build(root, console=console)["warnings"]
 
 
 def serve(root: Path, port: int) -> None:
@@ -124,9 +124,11 @@ def main(argv=None) -> int:
         if args.cmd == "release":
             import datetime
             date = args.date or datetime.datetime.now(datetime.timezone.utc).date().isoformat()
-            made = release(ROOT, date, console=console)
+            made, warnings = release(ROOT, date, console=console)
             for line in made:
                 console.print(f"released {line}", highlight=False, soft_wrap=True)
+            for text in warnings:
+                console.print(f"[bold yellow]warning:[/] {text}", highlight=False, soft_wrap=True)
             console.print(f"release {date}: {len(made)} new version(s)", highlight=False)
             return 0
         r = build(ROOT, public=getattr(args, "public", None), jobs=getattr(args, "jobs", None),

@@ -109,19 +109,6 @@ def test_broken_figure_or_page_fails_cleanly(scratch_repo, case):
     assert tree_digest(scratch_repo / "public") == before
 
 
-def test_a_removed_row_leaves_its_chinese_label_behind_with_a_warning(scratch_repo):
-    """Removing a row must not need an edit to the figure module, but the build names the label
-    that no longer takes effect (had the row's text been edited, the new text would be English)."""
-    csv = scratch_repo / "data" / "airspeed_records.csv"
-    lines = csv.read_text().splitlines(keepends=True)
-    assert "Joersz" in lines[-1]
-    csv.write_text("".join(lines[:-1]))
-    r = run_build(scratch_repo)
-    assert r.returncode == 0, r.stderr
-    assert ("warning: figures/airspeed_record.py: its Chinese LABELS entry 'Eldon W. Joersz and George T. Morgan Jr.' "
-            "is drawn nowhere in the chart") in r.stderr, r.stderr
-
-
 def test_second_build_at_once_is_refused(scratch_repo):
     sys.path.insert(0, str(scratch_repo))
     lock = scratch_repo / ".cache" / "build.lock"
