@@ -137,7 +137,7 @@ def figure_html(meta: dict, number: int, base: str, files: str | None = None, la
         f'{t(label, n=number)}</a> {e(meta["title"])}</p>'
         f'<div class="fig-static">'
         f'<img class="fig-img fig-light" src="{d}.page.svg" alt="{e(meta["alt"])}" width="{w:.0f}" height="{h:.0f}" '
-        + ('fetchpriority="high">' if number == 1 else 'decoding="async">') +
+        + ('fetchpriority="high">' if number == 1 else 'loading="lazy" decoding="async">') +
         f'<img class="fig-img fig-dark" src="{d}.page.dark.svg" alt="{e(meta["alt"])}" width="{w:.0f}" height="{h:.0f}" loading="lazy" decoding="async">'
         f'</div><div class="fig-live" hidden></div><p class="fig-say" aria-live="polite"></p>'
         f'<figcaption><p class="fig-caption">{e(meta["caption"])}</p>{"".join(srcs)}'

@@ -169,6 +169,10 @@ def test_print_shows_vector_figures_with_their_permalinks(public, session):
     assert fig.locator(".fig-links").is_hidden()
     pdf = page.pdf()
     assert pdf.startswith(b"%PDF") and len(pdf) > 50_000
+    # figures after the first load lazily on screen, and every one of them is in the print
+    loaded = page.evaluate("() => [...document.querySelectorAll('.fig-static .fig-light')]"
+                           ".map(i => [i.getAttribute('loading'), i.naturalWidth > 0])")
+    assert len(loaded) > 2 and loaded[0] == [None, True] and all(x == ["lazy", True] for x in loaded[1:]), loaded
     page.close()
 
 
