@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 from pathlib import Path
 
 SITE = "AI Scaling Myths, annotated"
@@ -72,17 +71,10 @@ def _cached(kind: str, item: dict, make) -> str:
     pybtex are slow to start: pybtex looks its plugins up in the package metadata on every call)."""
     import hashlib
 
+    from pipeline.store import cached_text
+
     key = hashlib.sha256(json.dumps([item, kind, *_versions()], sort_keys=True).encode()).hexdigest()
-    hit = CACHE / f"{key}.txt" if CACHE else None
-    if hit and hit.exists():
-        return hit.read_text(encoding="utf-8")
-    text = make()
-    if hit:
-        hit.parent.mkdir(parents=True, exist_ok=True)
-        tmp = hit.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, hit)
-    return text
+    return cached_text(CACHE / f"{key}.txt" if CACHE else None, make)
 
 
 def formatted(item: dict, style: str) -> str:

@@ -279,10 +279,10 @@ def data_catalogue(path, resources: dict) -> dict:
         for fname in entry.get("fields", {}):
             if fname not in fields:
                 raise ValueError(f"{where}: resource '{name}': field '{fname}' is not in its schema")
-        for path_, en, zh in [((name,), desc, entry)] + [((name, fname), f, entry.get("fields", {}).get(fname, {}))
-                                                         for fname, f in fields.items()]:
+        pairs = [(f"resource '{name}'", desc, entry)] + [
+            (f"resource '{name}', field '{fname}'", f, entry.get("fields", {}).get(fname, {})) for fname, f in fields.items()]
+        for label, en, zh in pairs:
             for key in ("title", "description"):
-                label = "resource '" + name + "'" + (f", field '{path_[1]}'" if len(path_) > 1 else "")
                 if key in en and not CJK.search(zh.get(key, "")):
                     raise ValueError(f"{where}: {label}: no Chinese {key}")
                 if key not in en and key in zh:

@@ -560,20 +560,19 @@ def split_search_index(site: Path) -> None:
     """One search index per edition instead of the plugin's single index of both: each page
     fetches only its own language's (half the bytes), English pages skip the Chinese word
     splitter, and a search never returns pages of the other edition."""
-    path = site / "search" / "search_index.json"
-    index = json.loads(path.read_text(encoding="utf-8"))
+    from pipeline.store import write_text_atomic
+
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+    def edition(location: str) -> str:
+        return next((lang for lang in LANGS if prefix(lang) and location.startswith(prefix(lang))), "en")
+
     for lang in LANGS:
         pre = prefix(lang)
-        docs = [d for d in index["docs"] if (d["location"].startswith(pre) if pre else
-                                             not any(d["location"].startswith(prefix(o)) for o in LANGS if o != lang))]
-        docs = [{**d, "location": d["location"][len(pre):]} for d in docs]
+        docs = [{**d, "location": d["location"][len(pre):]} for d in index["docs"] if edition(d["location"]) == lang]
         config = {**index["config"], "lang": [x for x in index["config"]["lang"] if x in ("en", lang)]}
-        out = site / pre / "search" / "search_index.json"
-        out.parent.mkdir(parents=True, exist_ok=True)
-        tmp = out.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":")),
-                       encoding="utf-8")
-        os.replace(tmp, out)
+        write_text_atomic(site / pre / "search" / "search_index.json",
+                          json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":")))
 
 
 SEARCH_CACHE_USED: set[str] = set()  # the entries files this build read or wrote (the rest are pruned)
@@ -587,28 +586,26 @@ def _cache_search_entries(config) -> None:
     import hashlib
     from importlib import metadata
 
-    search = config["plugins"].get("material/search") or config["plugins"].get("search")
+    from pipeline.store import cached_text
+
+    search = _search_plugin(config)
     index = getattr(search, "search_index", None)
     if index is None or getattr(index.add_entry_from_context, "cached", False):
         return
-    add, cache = index.add_entry_from_context, ROOT / ".cache" / "search"
+    cache = ROOT / ".cache" / "search"
     salt = json.dumps([metadata.version("mkdocs-material"), metadata.version("jieba"), search.config["separator"]])
+
+    def entries(page) -> str:
+        scratch = type(index)(**index.config)  # the plugin's own indexer, on this page alone
+        type(index).add_entry_from_context(scratch, page)
+        return json.dumps(scratch.entries, ensure_ascii=False)
 
     def add_entry_from_context(page):
         key = hashlib.sha256(json.dumps([salt, page.url, page.title, page.content, page.meta.get("title"),
                                          page.meta.get("tags"), page.meta.get("search")], default=str,
                                         sort_keys=True).encode()).hexdigest()[:32]
-        hit = cache / f"{key}.json"
-        SEARCH_CACHE_USED.add(hit.name)
-        if hit.exists():
-            index.entries.extend(json.loads(hit.read_text(encoding="utf-8")))
-            return
-        before = len(index.entries)
-        add(page)
-        cache.mkdir(parents=True, exist_ok=True)
-        tmp = hit.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(index.entries[before:], ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, hit)
+        SEARCH_CACHE_USED.add(f"{key}.json")
+        index.entries.extend(json.loads(cached_text(cache / f"{key}.json", lambda: entries(page))))
 
     add_entry_from_context.cached = True
     index.add_entry_from_context = add_entry_from_context
@@ -622,11 +619,15 @@ def _prune_search_cache() -> None:
     SEARCH_CACHE_USED.clear()
 
 
+def _search_plugin(config):
+    return config["plugins"].get("material/search") or config["plugins"].get("search")
+
+
 def _split_index_when_written(config) -> None:
     """The search plugin writes its index more than once (per edition, then the i18n plugin's
     merged rewrite of both, last): split it each time it is written, so that the last split, of the
     merged index, stands, under `build.py build` and `build.py serve` alike."""
-    search = config["plugins"].get("material/search") or config["plugins"].get("search")
+    search = _search_plugin(config)
     if search is None or getattr(search.on_post_build, "splits", False):
         return
     write = search.on_post_build
