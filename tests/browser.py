@@ -29,7 +29,11 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 class _Gzip(_Quiet):
-    """Like a static host in production: gzip for text, and long cache lifetimes for assets."""
+    """Like a static host in production: gzip for text, long cache lifetimes for assets, and
+    connections kept alive (HTTP/1.1; http.server's default, HTTP/1.0, opens a new connection
+    for every file, which no production host does and which Lighthouse's simulated throttling
+    charges a round trip each)."""
+    protocol_version = "HTTP/1.1"
     TEXT = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv", ".ipynb")
 
     def send_head(self):

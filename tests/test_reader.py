@@ -136,6 +136,68 @@ def test_a_phone_at_360_px_does_not_scroll_sideways(public, session):
 
 
 @pytest.mark.browser
+def test_a_figure_page_paints_its_figure_from_the_page_itself(public, session):
+    """The figure page's own figure (the largest thing it paints first) is in the page as a
+    data: URI of the very SVG file it would otherwise fetch; the dark one, and every other
+    page's figures, stay files."""
+    from urllib.parse import unquote
+
+    base, b = session
+    for path, svg in [("figures/cpu-clock-speed/", "figures/cpu-clock-speed/cpu-clock-speed.page.svg"),
+                      ("zh/figures/cpu-clock-speed/", "zh/figures/cpu-clock-speed/cpu-clock-speed.page.svg"),
+                      ("figures/cpu-clock-speed/v1/", "figures/cpu-clock-speed/v1/cpu-clock-speed.page.svg")]:
+        page = b.new_page(viewport={"width": 412, "height": 823})
+        asked = []
+        page.on("request", lambda r: asked.append(r.url))
+        page.goto(base + path)
+        light = page.locator("figure.fig .fig-light").first
+        src = light.get_attribute("src")
+        assert src.startswith("data:image/svg+xml,") and unquote(src.split(",", 1)[1]) == (public / svg).read_text()
+        page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=light.element_handle())
+        assert not [u for u in asked if u.endswith(".page.svg")], asked
+        assert page.locator("figure.fig .fig-dark").first.get_attribute("src").endswith(".page.dark.svg")
+        page.close()
+    chapter = (public / "chapters" / "trend-lines" / "index.html").read_text()
+    assert "data:image/svg" not in chapter and ".page.svg" in chapter
+
+
+@pytest.mark.browser
+def test_a_table_that_scrolls_sideways_becomes_a_tab_stop_when_laid_out_and_stops_when_it_fits(public, session):
+    """A sideways-scrolling table must be reachable by keyboard, but it is measured only once
+    the browser lays it out: measuring every table at load would lay out the skipped
+    (content-visibility) ones too, the figure page's longest task."""
+    base, b = session
+    page = b.new_page(viewport={"width": 360, "height": 740})
+    page.goto(base + "figures/cpu-clock-speed/")
+    page.wait_for_timeout(700)  # past the second look, after Material has wrapped the tables
+    box = page.locator("#data-cpu-clock-speed .md-typeset__scrollwrap > .md-typeset__table")  # the table's scroller
+    assert box.get_attribute("tabindex") is None  # far below: not laid out, not measured
+    box.scroll_into_view_if_needed()
+    page.wait_for_function("b => b.getAttribute('tabindex') === '0'", arg=box.element_handle(), timeout=5000)
+    assert box.get_attribute("role") == "region" and box.get_attribute("aria-label").startswith("CPU clock speeds")
+    assert box.evaluate("b => b.scrollWidth > b.clientWidth")
+    look = "b => getComputedStyle(b.querySelector('th')).fontWeight + ' ' + getComputedStyle(b.querySelector('table')).borderTopStyle"
+    before = box.evaluate(look)
+    box.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("b => b.scrollLeft > 0", arg=box.element_handle(), timeout=5000)
+    page.wait_for_timeout(300)
+    assert box.evaluate("b => document.activeElement === b") and box.evaluate(look) == before  # still focused, same look
+    # every box on the page is a tab stop exactly when it scrolls, at 360 px and, after a resize, at 1600 px
+    state = ("() => [...document.querySelectorAll('.md-typeset__table')]"
+             ".map(b => [b.scrollWidth > b.clientWidth + 1, b.getAttribute('tabindex') === '0'])")
+    page.goto(base + "data/airspeed_records/")  # its tables scroll at 360 px and fit at 1600 px
+    page.wait_for_timeout(700)
+    narrow = page.evaluate(state)
+    page.set_viewport_size({"width": 1600, "height": 900})
+    page.wait_for_timeout(500)
+    wide = page.evaluate(state)
+    assert all(scrolls == stop for scrolls, stop in narrow + wide), (narrow, wide)
+    assert any(a[1] and not b[1] for a, b in zip(narrow, wide)), (narrow, wide)  # one stopped scrolling: no tab stop
+    page.close()
+
+
+@pytest.mark.browser
 def test_touch_shows_a_tooltip(public, session):
     base, b = session
     ctx = b.new_context(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True)

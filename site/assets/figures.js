@@ -186,16 +186,34 @@
   }
 
   // Wide tables scroll sideways inside Material's wrapper: make each wrapper a keyboard stop.
-  function focusableScrollers() {
-    document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset table").forEach(function (w) {
-      if (w.scrollWidth > w.clientWidth + 1 && !w.hasAttribute("tabindex")) {
-        w.tabIndex = 0;
-        if (w.tagName !== "TABLE") {  // a table keeps its own role and caption
-          w.setAttribute("role", "region");
-          var cap = w.querySelector("caption");
-          w.setAttribute("aria-label", cap ? cap.textContent : "Table (scrolls sideways)");
-        }
+  // A box that scrolls sideways must be reachable by keyboard (tabindex) and named. Whether
+  // it scrolls is read when the box is laid out (a ResizeObserver's callback runs after
+  // layout), never by forcing layout: a table far down the page is skipped content
+  // (content-visibility: auto), and measuring it at load would lay out all of it.
+  var sized = "ResizeObserver" in window ? new ResizeObserver(function (entries) {
+    entries.forEach(function (e) { scrollable(e.target); });
+  }) : null;
+
+  function scrollable(w) {
+    var scrolls = w.scrollWidth > w.clientWidth + 1;
+    if (scrolls && !w.hasAttribute("tabindex")) {
+      w.tabIndex = 0;
+      w.setAttribute("data-scroll-focus", "");
+      if (w.tagName !== "TABLE") {  // a table keeps its own role and caption
+        w.setAttribute("role", "region");
+        var cap = w.querySelector("caption");
+        w.setAttribute("aria-label", cap ? cap.textContent : "Table (scrolls sideways)");
       }
+    } else if (!scrolls && w.hasAttribute("data-scroll-focus")) {  // wider screen: no longer a tab stop
+      w.removeAttribute("tabindex");
+      w.removeAttribute("data-scroll-focus");
+      if (w.tagName !== "TABLE") { w.removeAttribute("role"); w.removeAttribute("aria-label"); }
+    }
+  }
+
+  function focusableScrollers() {
+    document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset__table, .md-typeset table").forEach(function (w) {
+      if (sized) sized.observe(w); else scrollable(w);
     });
   }
 
