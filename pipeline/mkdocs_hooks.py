@@ -324,6 +324,9 @@ def since_html(rows: list[dict], lang: str = "en") -> str:
             f'</p><ul>{items}</ul></div>')
 
 
+UNITS = {"mhz": "MHz", "usd": "USD", "kmh": "km/h", "flop": "FLOP", "pct": "%"}
+
+
 def table_html(meta: dict, columns: list[str], page: str, lang: str = "en") -> str:
     """A figure's plotted data (its CSV download) as an accessible HTML table. The headings are
     its column names in words. The Chinese table translates headings and cells through the
@@ -349,13 +352,15 @@ def table_html(meta: dict, columns: list[str], page: str, lang: str = "en") -> s
             return link(tr(lang, "source"), v) if safe_href(v) else e(v)
         if col.endswith("_date") and v.endswith("T00:00:00"):
             v = v[:10]
+        if re.fullmatch(r"-?\d+\.0", v):  # a whole number in a float column (a year beside 1971.875)
+            v = v[:-2]
         return words(v)
 
     def heading(c):
         words = c.replace("_url", "").replace("_", " ").capitalize()
         words = re.sub(r"\b(Agi|Api|Arc|Moe|Mmlu)\b", lambda m: m.group(1).upper(), words)
-        if lang == "en":
-            return words
+        if lang == "en":  # a unit suffix in words: clock_mhz -> Clock (MHz)
+            return re.sub(r" (mhz|usd|kmh|flop|pct)$", lambda m: " (" + UNITS[m.group(1)] + ")", words)
         if words in labels:
             return e(labels[words])
         try:
