@@ -103,3 +103,17 @@ def test_the_number_check_catches_typed_numbers():
     typed = prose_numbers("The SR-71 flew at 3,530 km/h in 1976; Llama 3 8B saw 15T tokens, "
                           "Chinchilla 70B did not. <!-- val:x --> [Kaplan, 2020](u)")
     assert typed == ["3,530", "1976", "15", "70"]
+
+
+def test_a_data_table_reads_like_a_table_not_like_a_dataframe(public):
+    """The figure page's data table: units in the headings; a year in a float column (beside
+    Rupp's fractional years) reads 1971, not 1971.0, and a fractional one keeps its digits."""
+    page = (public / "figures" / "cpu-clock-speed" / "index.html").read_text(encoding="utf-8")
+    table = page.split('id="data-cpu-clock-speed"', 1)[1].split("</table>", 1)[0]
+    heads = re.findall(r'<th scope="col">([^<]*)</th>', table)
+    assert heads == ["Series", "Year", "Clock (MHz)", "Processor", "Source"], heads
+    years = [r[1] for r in re.findall(r"<tr><td>([^<]*)</td><td>([^<]*)</td>", table)]
+    csv_years = [line.split(",")[1] for line in
+                 (public / "figures" / "cpu-clock-speed" / "cpu-clock-speed.csv").read_text().splitlines()[1:]]
+    assert len(years) == len(csv_years) and "1971" in years and "1971.875" in years
+    assert all(y == c.removesuffix(".0") for y, c in zip(years, csv_years))
