@@ -68,6 +68,7 @@ def on_config(config):
     STATE["lang"] = getattr(i18n, "current_language", None) or "en"
     _split_index_when_written(config)
     _cache_search_entries(config)
+    _cache_markdown()
     STATE["ledger"] = load_ledger(ROOT)
     STATE["site_url"] = config["site_url"] or "http://127.0.0.1:8000/"
     STATE.setdefault("meta", {})["site-url"] = STATE["site_url"]
@@ -601,6 +602,90 @@ def split_search_index(site: Path) -> None:
                           json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":")))
 
 
+MARKDOWN_CACHE_USED: set[str] = set()  # the renders this build read or wrote (the rest are pruned)
+
+
+def _cache_markdown() -> None:
+    """Markdown to HTML is the larger part of a page build (about 2 s for the 190 pages), and mkdocs
+    renders every page on every build, though a data edit changes the Markdown of one or two. A
+    page whose Markdown, place among the site's files and extensions did not change gets its last
+    render back from .cache/markdown. A render that logged a warning is never kept, so a strict
+    build fails on a broken link every time, not just the first."""
+    import hashlib
+    import logging
+    from importlib import metadata
+
+    from mkdocs.structure.pages import Page
+    from mkdocs.structure.toc import get_toc
+
+    from pipeline.store import write_text_atomic
+
+    if getattr(Page.render, "cached", False):
+        return
+    render = Page.render
+    cache = ROOT / ".cache" / "markdown"
+
+    def name(o):  # a function in the config (the toc's slugify), by name, not address
+        return f"{getattr(o, '__module__', '')}.{getattr(o, '__qualname__', type(o).__name__)}"
+
+    def key(page, config, files) -> str:
+        if getattr(files, "_markdown_sig", None) is None:
+            snippets = sorted(Path(config["docs_dir"]).rglob("_*.md"))  # auto-appended (pymdownx.snippets)
+            files._markdown_sig = json.dumps([
+                sorted((f.src_uri, f.dest_uri, f.url) for f in files),
+                [config["markdown_extensions"], config["mdx_configs"], config["use_directory_urls"],
+                 config["theme"]["language"], str(config["validation"])],
+                [metadata.version(p) for p in ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material")],
+                [(p.name, hashlib.sha256(p.read_bytes()).hexdigest()) for p in snippets]],
+                default=name, sort_keys=True)
+        return hashlib.sha256(json.dumps([files._markdown_sig, page.file.src_uri, page.file.dest_uri, page.url,
+                                          page.markdown]).encode()).hexdigest()[:32]
+
+    def tokens(items) -> list:
+        return [{"level": a.level, "id": a.id, "name": a.title, "children": tokens(a.children)} for a in items]
+
+    class Warned(logging.Handler):
+        def __init__(self):
+            super().__init__(logging.WARNING)
+            self.seen = False
+
+        def emit(self, record):
+            self.seen = True
+
+    def cached_render(self, config, files):
+        path = cache / f"{key(self, config, files)}.json"
+        MARKDOWN_CACHE_USED.add(path.name)
+        if path.exists():
+            got = json.loads(path.read_text(encoding="utf-8"))
+            self.content, self.toc, self._title_from_render = got["content"], get_toc(got["toc"]), got["title"]
+            self.present_anchor_ids = set(got["anchors"])
+            if got["links"] is not None:
+                self.links_to_anchors = {files.get_file_from_path(src): anchors for src, anchors in got["links"]}
+            return
+        warned, log = Warned(), logging.getLogger("mkdocs")
+        log.addHandler(warned)
+        try:
+            render(self, config, files)
+        finally:
+            log.removeHandler(warned)
+        if not warned.seen:
+            links = getattr(self, "links_to_anchors", None)
+            write_text_atomic(path, json.dumps({
+                "content": self.content, "toc": tokens(self.toc), "title": self._title_from_render,
+                "anchors": sorted(self.present_anchor_ids),
+                "links": None if links is None else [[f.src_uri, a] for f, a in links.items()]}, ensure_ascii=False))
+
+    cached_render.cached = True
+    Page.render = cached_render
+
+
+def _prune_markdown_cache() -> None:
+    for f in (ROOT / ".cache" / "markdown").glob("*.json") if MARKDOWN_CACHE_USED else ():
+        if f.name not in MARKDOWN_CACHE_USED:
+            f.unlink(missing_ok=True)
+    MARKDOWN_CACHE_USED.clear()
+
+
 SEARCH_CACHE_USED: set[str] = set()  # the entries files this build read or wrote (the rest are pruned)
 
 
@@ -712,6 +797,7 @@ def on_post_build(config):
                     shutil.copyfile(src / name, dest / name)
     if lang == LANGS[-1]:  # the last edition built: every page of both is in place
         write_sitemap(root, STATE["site_url"])
+        _prune_markdown_cache()
     claims = site / "claims"
     claims.mkdir(exist_ok=True)
     (claims / "claims.json").write_text(json.dumps(STATE.get("claims", {}), indent=1, sort_keys=True,

@@ -109,6 +109,30 @@ def test_broken_figure_or_page_fails_cleanly(scratch_repo, case):
     assert tree_digest(scratch_repo / "public") == before
 
 
+def test_a_broken_link_fails_every_build_not_only_the_first(scratch_repo):
+    """Page renders are cached (.cache/markdown), but never one that warned: strict mode must not
+    pass on the second try."""
+    page = scratch_repo / "site" / "chapters" / "trend-lines.md"
+    good = page.read_text()
+    page.write_text(good + "\nSee [a page](no-such-page.md).\n")
+    for _ in range(2):
+        r = run_build(scratch_repo)
+        assert r.returncode != 0 and "no-such-page.md" in r.stderr, r.stderr
+    page.write_text(good)
+    assert run_build(scratch_repo).returncode == 0
+
+
+def test_pages_from_the_markdown_cache_are_the_pages_rendered_afresh(scratch_repo, tmp_path):
+    warm = run_build(scratch_repo, "build", "--public", str(tmp_path / "warm"))
+    assert warm.returncode == 0, warm.stderr
+    cache = scratch_repo / ".cache" / "markdown"
+    assert len(list(cache.glob("*.json"))) > 150  # every page of both editions
+    shutil.rmtree(cache)
+    cold = run_build(scratch_repo, "build", "--public", str(tmp_path / "cold"))
+    assert cold.returncode == 0, cold.stderr
+    assert tree_digest(tmp_path / "warm") == tree_digest(tmp_path / "cold")
+
+
 def test_second_build_at_once_is_refused(scratch_repo):
     sys.path.insert(0, str(scratch_repo))
     lock = scratch_repo / ".cache" / "build.lock"
