@@ -42,7 +42,8 @@ class Task:
     key: str
     out: Path
     fig: figmod.Figure | None = None
-    after: Path | None = None   # a notebook's figure output, which must exist first
+    after: Path | None = None   # a notebook's or images' figure output, which must exist first
+    marker: str = "done"        # the file in `out` that says the task is done (its key inside)
 
 
 @dataclass
@@ -109,6 +110,10 @@ def plan(root: Path, figures: dict, res: dict, cache: Path, versions: dict) -> l
         tasks.append(Task("claims", "claims", key, cache / "claims" / key[:16]))
     key = _sha((root / "runtime.lock.json").read_bytes(), (root / "pipeline" / "runtime.py").read_bytes())
     tasks.append(Task("runtime", "vega runtime", key, cache / "runtime" / key[:16]))
+    # a figure's images are drawn after its specs, from them (same inputs, same folder), while its
+    # notebook runs
+    for t in [t for t in tasks if t.kind == "figure"]:
+        tasks.append(Task("images", f"{t.name} (images)", t.key, t.out, t.fig, after=t.out, marker=figmod.DRAWN))
     # a notebook per figure, run after its figure: its inputs are the figure's and the generator's
     from pipeline import notebook
 
@@ -130,7 +135,7 @@ def site_url(root: Path) -> str:
 
 
 def stale(tasks: list[Task]) -> list[Task]:
-    return [t for t in tasks if not (t.out / "done").exists()]
+    return [t for t in tasks if not (t.out / t.marker).exists()]
 
 
 # ------------------------------------------------------------------- workers (own process)
@@ -141,7 +146,9 @@ def _run_task(task: Task, root: str, res: dict) -> float:
     out.parent.mkdir(parents=True, exist_ok=True)
     if task.kind == "figure":
         figmod.render(task.fig, root, {n: (str(r.path), r.descriptor) for n, r in res.items()},
-                      str(out), task.key)
+                      str(out), task.key, images=False)
+    elif task.kind == "images":
+        figmod.draw(str(out))
     elif task.kind == "notebook":
         from pipeline import notebook
         meta = json.loads((task.after / "meta.json").read_text())
@@ -167,7 +174,7 @@ def _run_task(task: Task, root: str, res: dict) -> float:
         os.chmod(tmp, 0o755)
         shutil.rmtree(out, ignore_errors=True)
         os.replace(tmp, out)
-    (out / "done").write_text(task.key)
+    (out / task.marker).write_text(task.key)
     return time.perf_counter() - t0
 
 
@@ -230,6 +237,8 @@ def figure_stage(root: Path, cache: Path, jobs: int | None = None, force: bool =
     tasks = plan(root, figures, res, cache, lib_versions())
     todo = tasks if force else stale(tasks)
     jobs = jobs or os.cpu_count() or 1
+    if todo:  # the workers take minutes or seconds: meanwhile, this process readies the page build
+        _WARM.start()
     if console is not None and todo:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
         with Progress(TextColumn("[bold]building[/]"), BarColumn(), MofNCompleteColumn(),
@@ -258,6 +267,40 @@ def figure_stage(root: Path, cache: Path, jobs: int | None = None, force: bool =
     _prune(cache, tasks)
     result.seconds = time.perf_counter() - t0
     return result
+
+
+def _warm() -> None:
+    """Import the page build and load jieba's dictionary (Chinese search segmentation, 0.6 s),
+    which every build that changed a Chinese page needs, while the figure workers run."""
+    import mkdocs.commands.build  # noqa: F401
+    import material.plugins.search.plugin  # noqa: F401
+    try:
+        import jieba
+    except ImportError:
+        return
+    import logging
+
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    jieba.initialize()
+
+
+class _Warm:
+    def __init__(self):
+        self.thread = None
+
+    def start(self):
+        import threading
+
+        if self.thread is None:
+            self.thread = threading.Thread(target=_warm, name="warm-pages", daemon=True)
+            self.thread.start()
+
+    def join(self):
+        if self.thread is not None:
+            self.thread.join()
+
+
+_WARM = _Warm()
 
 
 def _prune(cache: Path, tasks: list[Task]) -> None:
@@ -368,6 +411,7 @@ def site_stage(root: Path, manifest_path: Path, stage: Path) -> None:
     """mkdocs build into `stage`; the hooks read the figure manifest."""
     os.environ["SCALING_MANIFEST"] = str(manifest_path)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    _WARM.join()  # one thread at a time in the page build (the GIL)
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException

@@ -247,8 +247,37 @@ PANDAS_DISPLAY = ("display.width", 80, "display.max_columns", 20, "display.max_r
                   "display.max_colwidth", 50)
 
 
-def render(fig: Figure, root: str, resources: dict[str, str], out: str, key: str) -> dict:
-    """Build every artefact of one figure into `out` (atomically). Runs in a worker."""
+DRAW = "draw.json"  # what draw() needs: the specs whose images are still to be drawn, and their texts
+DRAWN = "images.done"  # marks a figure folder whose images are drawn
+
+
+def draw(out: str) -> None:
+    """The figure's remaining images (the downloads' SVG and PNG, the page's dark and Chinese
+    SVGs), from the specs render() left in `out`, each file written whole. A build task of its
+    own, after render(): the notebook, which needs only the specs and the CSV, runs meanwhile."""
+    import vl_convert as vlc
+    from types import SimpleNamespace
+
+    d = Path(out)
+    job = json.loads((d / DRAW).read_text(encoding="utf-8"))
+    s, specs = job["slug"], job["specs"]
+    en, zh = (SimpleNamespace(slug=s, path=job["path"], title=t, alt=a) for t, a in (job["text"]["en"], job["text"]["zh"]))
+    for name, data in [
+            (f"{s}.svg", lambda: _svg_accessible(vlc.vegalite_to_svg(specs["file"]), en, "file")),
+            (f"{s}.png", lambda: vlc.vegalite_to_png(specs["file"], scale=2)),
+            (f"{s}.page.dark.svg", lambda: _svg_accessible(vlc.vegalite_to_svg(specs["page_dark"]), en, "dark")),
+            (f"{s}.zh.svg", lambda: _svg_accessible(vlc.vegalite_to_svg(specs["file_zh"]), zh, "file")),
+            (f"{s}.zh.png", lambda: vlc.vegalite_to_png(specs["file_zh"], scale=2)),
+            (f"{s}.zh.page.svg", lambda: _svg_accessible(vlc.vegalite_to_svg(specs["page_zh"]), zh, "light")),
+            (f"{s}.zh.page.dark.svg", lambda: _svg_accessible(vlc.vegalite_to_svg(specs["page_dark_zh"]), zh, "dark"))]:
+        tmp = d / f".{name}.tmp"
+        _write(d, tmp.name, data())
+        os.replace(tmp, d / name)
+
+
+def render(fig: Figure, root: str, resources: dict[str, str], out: str, key: str, images: bool = True) -> dict:
+    """Build the artefacts of one figure into `out` (atomically). Runs in a worker. With
+    images=False the images draw() makes are left to it (the build runs it as a task of its own)."""
     root_p = Path(root)
     if root not in sys.path:
         sys.path.insert(0, root)
@@ -319,23 +348,23 @@ def render(fig: Figure, root: str, resources: dict[str, str], out: str, key: str
         s = fig.slug
         # downloads: the standalone chart, with its own title and source line
         _write(tmp, f"{s}.vl.json", _dump(spec))
-        _write(tmp, f"{s}.svg", _svg_accessible(vlc.vegalite_to_svg(spec), fig, "file"))
-        _write(tmp, f"{s}.png", vlc.vegalite_to_png(spec, scale=2))
         # the page: title, caption and sources are HTML; the chart is static SVG, then live Vega
         _write(tmp, f"{s}.vg.json", _dump(vlc.vegalite_to_vega(page)))
         _write(tmp, f"{s}.dark.vg.json", _dump(vlc.vegalite_to_vega(page_dark)))
-        svg = vlc.vegalite_to_svg(page)
+        svg = vlc.vegalite_to_svg(page)  # the light page SVG: its size is the page's, and the figure page's first paint
         _write(tmp, f"{s}.page.svg", _svg_accessible(svg, fig, "light"))
-        _write(tmp, f"{s}.page.dark.svg", _svg_accessible(vlc.vegalite_to_svg(page_dark), fig, "dark"))
         _write(tmp, f"{s}.csv", csv_text)
         zh = replace(fig, title=fig.title_zh or fig.title, alt=fig.alt_zh or fig.alt)
         _write(tmp, f"{s}.zh.vl.json", _dump(spec_zh))
-        _write(tmp, f"{s}.zh.svg", _svg_accessible(vlc.vegalite_to_svg(spec_zh), zh, "file"))
-        _write(tmp, f"{s}.zh.png", vlc.vegalite_to_png(spec_zh, scale=2))
         _write(tmp, f"{s}.zh.vg.json", _dump(vlc.vegalite_to_vega(page_zh)))
         _write(tmp, f"{s}.zh.dark.vg.json", _dump(vlc.vegalite_to_vega(page_dark_zh)))
-        _write(tmp, f"{s}.zh.page.svg", _svg_accessible(vlc.vegalite_to_svg(page_zh), zh, "light"))
-        _write(tmp, f"{s}.zh.page.dark.svg", _svg_accessible(vlc.vegalite_to_svg(page_dark_zh), zh, "dark"))
+        # the other images, drawn by draw() from these specs (as they are: key order kept)
+        _write(tmp, DRAW, json.dumps({
+            "slug": s, "path": fig.path, "text": {"en": [fig.title, fig.alt], "zh": [zh.title, zh.alt]},
+            "specs": {"file": spec, "page_dark": page_dark, "file_zh": spec_zh, "page_zh": page_zh,
+                      "page_dark_zh": page_dark_zh}}, ensure_ascii=False))
+        if images:
+            draw(str(tmp))
         m = re.search(r'<svg[^>]*\bwidth="([\d.]+)"[^>]*\bheight="([\d.]+)"', svg)
         meta = {**asdict(fig), "key": key, "rows": len(frame), "dtypes": dtypes, "source_line": sources,
                 "width": float(m.group(1)) if m else None, "height": float(m.group(2)) if m else None,

@@ -34,9 +34,24 @@ def test_editing_one_csv_rebuilds_only_its_figures(scratch_repo):
     r = run_build(scratch_repo)
     assert r.returncode == 0, r.stderr
     # not cpu-clock-speed, not the runtime; the figure's notebook reruns with it
-    assert built(r) == ["airspeed-record", "airspeed-record (notebook)", "claims", "values"]
+    assert built(r) == ["airspeed-record", "airspeed-record (images)", "airspeed-record (notebook)", "claims", "values"]
     shown = (scratch_repo / "public/figures/airspeed-record/airspeed-record.csv").read_text()
     assert shown.count("\n") == len(lines) - 1
+
+
+def test_images_are_a_task_of_their_own_and_redrawn_alone(scratch_repo):
+    """A figure's images are drawn after its specs, by a task of their own (the notebook runs
+    meanwhile): images lost from the cache (a build killed while drawing them) are drawn again,
+    and nothing else is rebuilt."""
+    (fig,) = (scratch_repo / ".cache" / "figures" / "airspeed-record").iterdir()
+    (fig / "images.done").unlink()
+    for name in ("airspeed-record.png", "airspeed-record.zh.page.dark.svg"):
+        (fig / name).unlink()
+    r = run_build(scratch_repo)
+    assert r.returncode == 0, r.stderr
+    assert built(r) == ["airspeed-record (images)"]
+    assert (scratch_repo / "public/figures/airspeed-record/airspeed-record.png").read_bytes()[:4] == b"\x89PNG"
+    assert "<svg" in (scratch_repo / "public/zh/figures/airspeed-record/airspeed-record.page.dark.svg").read_text()
 
 
 def test_editing_a_figure_module_rebuilds_only_it(scratch_repo):
@@ -44,7 +59,7 @@ def test_editing_a_figure_module_rebuilds_only_it(scratch_repo):
     mod.write_text(mod.read_text().replace("Year of introduction", "Year introduced"))
     r = run_build(scratch_repo)
     assert r.returncode == 0, r.stderr
-    assert built(r) == ["cpu-clock-speed", "cpu-clock-speed (notebook)"]
+    assert built(r) == ["cpu-clock-speed", "cpu-clock-speed (images)", "cpu-clock-speed (notebook)"]
     assert "Year introduced" in (scratch_repo / "public/figures/cpu-clock-speed/cpu-clock-speed.svg").read_text()
 
 
@@ -204,5 +219,5 @@ def test_shared_module_rebuilds_only_the_figures_that_import_it(scratch_repo):
     shared = scratch_repo / "figures" / "_values.py"
     shared.write_text(shared.read_text() + "\n# touched\n")
     r = run_build(scratch_repo)
-    assert built(r) == ["airspeed-record", "airspeed-record (notebook)", "claims", "cpu-clock-speed",
-                        "cpu-clock-speed (notebook)", "values"]
+    assert built(r) == ["airspeed-record", "airspeed-record (images)", "airspeed-record (notebook)", "claims",
+                        "cpu-clock-speed", "cpu-clock-speed (images)", "cpu-clock-speed (notebook)", "values"]
