@@ -176,6 +176,9 @@ def test_a_table_that_scrolls_sideways_becomes_a_tab_stop_when_laid_out_and_stop
     page.wait_for_function("b => b.getAttribute('tabindex') === '0'", arg=box.element_handle(), timeout=5000)
     assert box.get_attribute("role") == "region" and box.get_attribute("aria-label").startswith("CPU clock speeds")
     assert box.evaluate("b => b.scrollWidth > b.clientWidth")
+    # the table's own box (its border) holds all its columns, not just the first screenful
+    assert box.evaluate("b => { const t = b.querySelector('table'), c = t.querySelector('tbody tr').lastElementChild;"
+                        " return t.getBoundingClientRect().right >= c.getBoundingClientRect().right - 1; }")
     look = "b => getComputedStyle(b.querySelector('th')).fontWeight + ' ' + getComputedStyle(b.querySelector('table')).borderTopStyle"
     before = box.evaluate(look)
     box.focus()
