@@ -189,14 +189,20 @@ def run(tasks: list[Task], root: Path, res: dict, jobs: int, progress=None) -> d
         return spent
     errors = []
     ctx = get_context("forkserver")
-    waiting = [t for t in tasks if t.after is not None and not (t.after / "done").exists()]
+    # a task waits for its figure when that figure is rebuilt in this run (under --force too,
+    # where the figure's old folder, done and all, is swapped out under a task that does not wait),
+    # or when the figure is not done
+    rebuilt = {t.out for t in tasks if t.kind == "figure"}
+    waiting = [t for t in tasks if t.after is not None and (t.after in rebuilt or not (t.after / "done").exists())]
     with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(tasks))), mp_context=ctx) as pool:
         futs = {pool.submit(_run_task, t, str(root), res): t for t in tasks if t not in waiting}
         while futs:
             fut = next(as_completed(futs))
             t = futs.pop(fut)
+            ok = False
             try:
                 spent[t.kind] = spent.get(t.kind, 0.0) + fut.result()
+                ok = True
             except Exception as e:  # report, keep going, fail at the end
                 msg = str(e) if isinstance(e, (figmod.FigureError, datamod.DataError, RuntimeBundleError)) else \
                     f"{t.fig.path if t.fig else t.name}: {type(e).__name__}: {e}"
@@ -204,9 +210,9 @@ def run(tasks: list[Task], root: Path, res: dict, jobs: int, progress=None) -> d
                 err = t.out.parent / f"{t.out.name}.err"
                 err.parent.mkdir(parents=True, exist_ok=True)
                 err.write_text(msg + "\n", encoding="utf-8")
-            for w in [w for w in waiting if w.after == t.out]:
+            for w in [w for w in waiting if t.kind == "figure" and w.after == t.out]:
                 waiting.remove(w)
-                if (w.after / "done").exists():
+                if ok:  # a figure that failed: its images and notebook are not run
                     futs[pool.submit(_run_task, w, str(root), res)] = w
             if progress:
                 progress(t)
@@ -375,7 +381,7 @@ def publish(stage: Path, public: Path) -> None:
 def clear_leftovers(cache: Path) -> None:
     """Half-written work of a build that was killed: staging sites and temporary artefact
     folders (their names start with '.'). Only called with the lock held, so nothing is live."""
-    for d in [*cache.glob("stage-*"), *cache.glob("*/.*"), *cache.glob("*/*/.*")]:
+    for d in [*cache.glob("stage-*"), *cache.glob("*/.*"), *cache.glob("*/*/.*"), *cache.glob("*/*/*/.*")]:
         if d.is_dir():
             shutil.rmtree(d, ignore_errors=True)
         elif d.name.startswith(".") and d.parent != cache:

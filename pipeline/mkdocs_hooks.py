@@ -639,12 +639,16 @@ def _cache_markdown() -> None:
 
     def key(page, config, files) -> str:
         if getattr(files, "_markdown_sig", None) is None:
-            snippets = sorted(Path(config["docs_dir"]).rglob("_*.md"))  # auto-appended (pymdownx.snippets)
+            snip = config["mdx_configs"].get("pymdownx.snippets", {})
+            bases = [Path(b) for b in snip.get("base_path", ["."])]
+            snippets = sorted({*Path(config["docs_dir"]).rglob("_*.md"),  # what pymdownx.snippets appends
+                               *(b / a for b in bases for a in snip.get("auto_append", []) if (b / a).is_file())})
             files._markdown_sig = json.dumps([
                 sorted((f.src_uri, f.dest_uri, f.url) for f in files),
                 [config["markdown_extensions"], config["mdx_configs"], config["use_directory_urls"],
                  config["theme"]["language"], str(config["validation"])],
-                [metadata.version(p) for p in ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material")],
+                [metadata.version(p) for p in ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material",
+                                                 "mkdocs-static-i18n")],
                 [(p.name, hashlib.sha256(p.read_bytes()).hexdigest()) for p in snippets]],
                 default=name, sort_keys=True)
         return hashlib.sha256(json.dumps([files._markdown_sig, page.file.src_uri, page.file.dest_uri, page.url,
@@ -668,7 +672,7 @@ def _cache_markdown() -> None:
             got = json.loads(path.read_text(encoding="utf-8"))
             self.content, self.toc, self._title_from_render = got["content"], get_toc(got["toc"]), got["title"]
             self.present_anchor_ids = set(got["anchors"])
-            if got["links"] is not None:
+            if logging.getLogger("mkdocs").getEffectiveLevel() > logging.DEBUG:  # as mkdocs does
                 self.links_to_anchors = {files.get_file_from_path(src): anchors for src, anchors in got["links"]}
             return
         warned, log = Warned(), logging.getLogger("mkdocs")
@@ -677,12 +681,14 @@ def _cache_markdown() -> None:
             render(self, config, files)
         finally:
             log.removeHandler(warned)
-        if not warned.seen:
-            links = getattr(self, "links_to_anchors", None)
+        links = getattr(self, "links_to_anchors", None)
+        # mkdocs leaves links_to_anchors unset at DEBUG level: such a render would later skip the
+        # anchor checks, so it is not kept; nor one that includes a file by --8<-- (not in the key)
+        if not warned.seen and links is not None and "--8<--" not in self.markdown:
             write_text_atomic(path, json.dumps({
                 "content": self.content, "toc": tokens(self.toc), "title": self._title_from_render,
                 "anchors": sorted(self.present_anchor_ids),
-                "links": None if links is None else [[f.src_uri, a] for f, a in links.items()]}, ensure_ascii=False))
+                "links": [[f.src_uri, a] for f, a in links.items()]}, ensure_ascii=False))
 
     cached_render.cached = True
     Page.render = cached_render
@@ -776,10 +782,13 @@ def _place(src, dest) -> None:
     file system allows (neither is ever written in place: the cache writes new files and swaps them
     in, a release is immutable), else a copy. The CSVs in data/ are copied (an editor may write them
     in place, and the published site must not change before a build succeeds)."""
+    tmp = Path(dest).with_name(f".{Path(dest).name}.tmp")
+    tmp.unlink(missing_ok=True)
     try:
-        os.link(src, dest)
+        os.link(src, tmp)
     except OSError:
-        shutil.copyfile(src, dest)
+        shutil.copyfile(src, tmp)
+    os.replace(tmp, dest)  # over a file already there (a serve rebuild), never through it
 
 
 def on_post_build(config):

@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from conftest import copy_repo, run_build, tree_digest
+from conftest import ROOT, copy_repo, run_build, tree_digest
 
 
 def built(r) -> list[str]:
@@ -52,6 +52,46 @@ def test_images_are_a_task_of_their_own_and_redrawn_alone(scratch_repo):
     assert built(r) == ["airspeed-record (images)"]
     assert (scratch_repo / "public/figures/airspeed-record/airspeed-record.png").read_bytes()[:4] == b"\x89PNG"
     assert "<svg" in (scratch_repo / "public/zh/figures/airspeed-record/airspeed-record.page.dark.svg").read_text()
+
+
+def test_a_forced_figure_keeps_its_images_and_notebook_waiting_for_it(scratch_repo):
+    """Under --force a figure's folder, done marker and all, is swapped out while it renders: its
+    images and notebook must wait for the new one, not start on the old one (with as many workers
+    as tasks they did, and the drawn images were lost in the swap)."""
+    code = """
+import sys
+from pathlib import Path
+sys.path.insert(0, ".")
+from pipeline import build as b, data as d, figures as f
+root = Path("."); res = d.resources(root / "data")
+tasks = [t for t in b.plan(root, f.discover(root), res, root / ".cache", b.lib_versions())
+         if t.fig is not None and t.fig.slug == "airspeed-record"]
+assert [t.kind for t in tasks] == ["figure", "images", "notebook"], tasks
+b.run(tasks, root, res, jobs=3)
+print(" ".join(sorted(p.name for p in tasks[0].out.iterdir())))
+"""
+    r = subprocess.run([sys.executable, "-c", code], cwd=scratch_repo, capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    names = r.stdout.split()
+    for suffix in ("svg", "png", "page.svg", "page.dark.svg", "zh.svg", "zh.png", "zh.page.svg", "zh.page.dark.svg",
+                   "vl.json", "csv"):
+        assert f"airspeed-record.{suffix}" in names, (suffix, names)
+    assert "images.done" in names and "done" in names
+
+
+def test_placing_an_artefact_twice_replaces_it_and_never_writes_through(tmp_path):
+    """Artefacts are hard-linked into the site; a second build into the same folder (serve)
+    replaces each link, and never writes into the file it linked."""
+    sys.path.insert(0, str(ROOT))
+    from pipeline.mkdocs_hooks import _place
+
+    one, two, dest = tmp_path / "one", tmp_path / "two", tmp_path / "dest"
+    one.write_text("one")
+    two.write_text("two")
+    _place(one, dest)
+    _place(one, dest)  # the same file again
+    _place(two, dest)  # another file over a link to the first
+    assert dest.read_text() == "two" and one.read_text() == "one"
 
 
 def test_editing_a_figure_module_rebuilds_only_it(scratch_repo):
