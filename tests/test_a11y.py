@@ -168,20 +168,22 @@ def check(session, axe_path, paths, scheme):
 
 
 def crawled(public) -> list[str]:
-    """Every English page (of the released versions, each figure's first and latest); of the
+    """Every English page (of the released versions, each figure's first, and one figure's latest); of the
     Chinese edition, every written page, every figure page (each
     has its own Chinese chart, table and notebook) and one page of each other generated kind
     (versions, datasets): those come from the same templates as their crawled English twins,
     with Chinese text, and crawling all of them would not fit the suite's time budget."""
     every = pages(public)
-    # of each figure's released versions, the first and the latest: the ones between differ only
-    # in the frozen chart files, which axe sees as the same <img> with its text alternative
+    # of each figure's released versions, the first (a superseded version's page, with its frozen
+    # chart); of one figure, the latest too (the page of a current version). The others differ only
+    # in the frozen chart files, which axe sees as the same <img> with its text alternative, and a
+    # latest version's chart is its figure page's, crawled there
     versions: dict[str, list[str]] = {}
     for p in every:
         if not p.startswith("zh/") and re.fullmatch(r"figures/[^/]+/v\d+/", p):
             versions.setdefault(p.split("/")[1], []).append(p)
-    between = {p for vs in versions.values()
-               for p in sorted(vs, key=lambda p: int(p.split("/")[2][1:]))[1:-1]}
+    ordered = [sorted(vs, key=lambda p: int(p.split("/")[2][1:])) for _, vs in sorted(versions.items())]
+    between = {p for i, vs in enumerate(ordered) for p in (vs[1:-1] if i == 0 else vs[1:])}
     en = [p for p in every if not p.startswith("zh/") and p not in between]
     zh_written = [p for p in every if p.startswith("zh/") and not p.startswith(("zh/figures/", "zh/data/"))]
     zh_figures = [p for p in every if p.startswith("zh/figures/") and "/v" not in p]
