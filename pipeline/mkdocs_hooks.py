@@ -370,7 +370,7 @@ def table_html(meta: dict, columns: list[str], page: str, lang: str = "en") -> s
         words = c.replace("_url", "").replace("_", " ").capitalize()
         words = re.sub(r"\b(Agi|Api|Arc|Moe|Mmlu)\b", lambda m: m.group(1).upper(), words)
         if lang == "en":  # a unit suffix in words: clock_mhz -> Clock (MHz)
-            return re.sub(r" (mhz|usd|kmh|flop|pct)$", lambda m: " (" + UNITS[m.group(1)] + ")", words)
+            return re.sub(f" ({'|'.join(UNITS)})$", lambda m: f" ({UNITS[m.group(1)]})", words)
         if words in labels:
             return e(labels[words])
         try:
@@ -694,11 +694,12 @@ def _cache_markdown() -> None:
     Page.render = cached_render
 
 
-def _prune_markdown_cache() -> None:
-    for f in (ROOT / ".cache" / "markdown").glob("*.json") if MARKDOWN_CACHE_USED else ():
-        if f.name not in MARKDOWN_CACHE_USED:
+def _prune_unused(folder: Path, used: set[str]) -> None:
+    """A page cache keeps only what this build read or wrote (nothing, if it used none)."""
+    for f in folder.glob("*.json") if used else ():
+        if f.name not in used:
             f.unlink(missing_ok=True)
-    MARKDOWN_CACHE_USED.clear()
+    used.clear()
 
 
 SEARCH_CACHE_USED: set[str] = set()  # the entries files this build read or wrote (the rest are pruned)
@@ -737,14 +738,6 @@ def _cache_search_entries(config) -> None:
     index.add_entry_from_context = add_entry_from_context
 
 
-def _prune_search_cache() -> None:
-    cache = ROOT / ".cache" / "search"
-    for f in cache.glob("*.json") if SEARCH_CACHE_USED else ():
-        if f.name not in SEARCH_CACHE_USED:
-            f.unlink(missing_ok=True)
-    SEARCH_CACHE_USED.clear()
-
-
 def _search_plugin(config):
     return config["plugins"].get("material/search") or config["plugins"].get("search")
 
@@ -761,7 +754,7 @@ def _split_index_when_written(config) -> None:
     def on_post_build(*, config):
         write(config=config)
         split_search_index(Path(config["site_dir"]))
-        _prune_search_cache()
+        _prune_unused(ROOT / ".cache" / "search", SEARCH_CACHE_USED)
 
     on_post_build.splits = True
     search.on_post_build = on_post_build
@@ -826,7 +819,7 @@ def on_post_build(config):
                     _place(src / name, dest / name)
     if lang == LANGS[-1]:  # the last edition built: every page of both is in place
         write_sitemap(root, STATE["site_url"])
-        _prune_markdown_cache()
+        _prune_unused(ROOT / ".cache" / "markdown", MARKDOWN_CACHE_USED)
     claims = site / "claims"
     claims.mkdir(exist_ok=True)
     (claims / "claims.json").write_text(json.dumps(STATE.get("claims", {}), indent=1, sort_keys=True,
