@@ -102,6 +102,11 @@ def audit(page, base: str, path: str, scheme: str) -> list[dict]:
         except Exception:  # a figure that never goes live is test_browser's to report
             pass
     page.evaluate("window.scrollTo(0, 0)")
+    # blocks below the fold are skipped until they near the viewport (content-visibility: auto): a
+    # reader sees each one drawn, but axe reads colours by hit-testing in one synchronous pass, and
+    # a skipped block's text cannot be hit (axe then reports whatever lies under it). Draw them all.
+    page.evaluate("() => { for (const e of document.querySelectorAll('.md-content__inner *'))"
+                  " if (getComputedStyle(e).contentVisibility === 'auto') e.style.contentVisibility = 'visible'; }")
     page.wait_for_timeout(200)  # let the header and transitions settle before colours are read
     # on a busy machine 200 ms is not always enough: the header's title cross-fades (site name
     # / page title), and axe reads a half-faded title as low contrast. Wait until it has settled.
