@@ -25,7 +25,7 @@ TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 DARK_FIGURE = "figures/cpu-clock-speed/"
 
 RUN_AXE = """async tags => {
-    const r = await axe.run(document, {runOnly: tags});
+    const r = await axe.run(document, {runOnly: tags, resultTypes: ['violations']});
     return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
         targets: v.nodes.map(n => n.target.map(t => Array.isArray(t) ? t.join(' >>> ') : t).join(' >> ')),
         summaries: v.nodes.slice(0, 3).map(n => n.failureSummary)}));
@@ -88,11 +88,13 @@ def audit(page, base: str, path: str, scheme: str) -> list[dict]:
     page.mouse.move(3, 3 + page.moves % 2)
     page.wait_for_load_state("load")
     set_scheme(page, scheme)
-    # scroll through so every figure goes live, as a reader would see it
-    height = page.evaluate("document.body.scrollHeight")
-    for y in range(0, height + 800, 800):
-        page.evaluate(f"window.scrollTo(0, {y})")
-        page.wait_for_timeout(20)
+    # bring every figure into view, as a reader scrolling through would, so that each goes live
+    # (two frames each: the figure's IntersectionObserver reports at a frame)
+    page.evaluate("""async () => {
+        const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+        for (const f of document.querySelectorAll('figure.fig')) { f.scrollIntoView({block: 'center'}); await frame(); }
+        window.scrollTo(0, document.body.scrollHeight); await frame();
+    }""")
     if page.locator("figure.fig").count():
         try:
             # a function, not a bare expression: Playwright re-evaluates a bare expression
@@ -105,13 +107,23 @@ def audit(page, base: str, path: str, scheme: str) -> list[dict]:
     # blocks below the fold are skipped until they near the viewport (content-visibility: auto): a
     # reader sees each one drawn, but axe reads colours by hit-testing in one synchronous pass, and
     # a skipped block's text cannot be hit (axe then reports whatever lies under it). Draw them all.
-    page.evaluate("() => { for (const e of document.querySelectorAll('.md-content__inner *'))"
-                  " if (getComputedStyle(e).contentVisibility === 'auto') e.style.contentVisibility = 'visible'; }")
-    page.wait_for_timeout(200)  # let the header and transitions settle before colours are read
-    # on a busy machine 200 ms is not always enough: the header's title cross-fades (site name
-    # / page title), and axe reads a half-faded title as low contrast. Wait until it has settled.
-    page.wait_for_function("() => [...document.querySelectorAll('.md-header__topic')]"
-                           ".every(e => ['0', '1'].includes(getComputedStyle(e).opacity))", timeout=5000)
+    # Three frames on, the scroll has been reported (Material starts the header's cross-fade then).
+    page.evaluate("""async () => {
+        for (const e of document.querySelectorAll('.md-content__inner *'))
+            if (getComputedStyle(e).contentVisibility === 'auto') e.style.contentVisibility = 'visible';
+        for (let i = 0; i < 3; i++) await new Promise(r => requestAnimationFrame(r));
+    }""")
+    # let colour transitions finish before colours are read (axe reads a half-faded colour as it
+    # is; the header's title cross-fades, site name / page title); the header's 400 ms slide
+    # (transform) changes no colour. And let the blocks just drawn report their size: a box that
+    # scrolls sideways becomes a tab stop then (figures.js). If either never happens, axe says so.
+    try:
+        page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running'"
+                               " || a.transitionProperty === 'transform') && [...document.querySelectorAll("
+                               "'.md-typeset__scrollwrap > .md-typeset__table')].every(b => b.hasAttribute('tabindex')"
+                               " || b.scrollWidth <= b.clientWidth + 1)", timeout=3000)
+    except Exception:
+        pass
     assert page.evaluate("typeof axe") == "object", f"{path}: axe-core was not injected"
     found = page.evaluate(RUN_AXE, TAGS)
     if scheme == "default":  # issue 7: no sideways scrolling on a 360 px phone, live charts included

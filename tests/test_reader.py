@@ -126,7 +126,7 @@ def test_a_phone_at_360_px_does_not_scroll_sideways(public, session):
         page = ctx.new_page()
         page.goto(base + path)
         page.mouse.move(3, 3)  # a reader's first move: figures go live from then on
-        page.wait_for_load_state("networkidle")
+        page.wait_for_load_state("load")
         for fig in page.locator("figure.fig").all():
             go_live(page, fig)
         over = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
