@@ -207,6 +207,44 @@ def test_a_table_that_scrolls_sideways_becomes_a_tab_stop_when_laid_out_and_stop
     page.close()
 
 
+SKIPPED = ".md-content__inner > h2 ~ :not(h2, h3, h4)"
+
+
+@pytest.mark.browser
+def test_blocks_below_the_first_section_start_skipped_and_are_drawn_for_good_after_load(public, session):
+    """The page starts light: blocks below its first section are skipped (content-visibility:
+    auto) until the page has loaded; then figures.js draws them all, a few per idle moment, so a
+    jump (scrollbar, End key) lands on real sizes: what is under the reader's eye stays there."""
+    base, b = session
+    # without JavaScript the rule is plainly there (nothing draws the blocks early)
+    ctx = b.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=False)
+    page = ctx.new_page()
+    page.goto(base + "chapters/trend-lines/")
+    states = page.evaluate(f"() => [...document.querySelectorAll('{SKIPPED}')].map(e => getComputedStyle(e).contentVisibility)")
+    assert len(states) > 20 and set(states) == {"auto"}, states
+    ctx.close()
+    ctx = b.new_context(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True)
+    page = ctx.new_page()
+    for path in ["chapters/trend-lines/", "zh/chapters/smaller-models/", "claims/"]:
+        page.goto(base + path)
+        page.wait_for_load_state("load")
+        page.wait_for_function(f"() => [...document.querySelectorAll('{SKIPPED}')].every(e => e.hasAttribute('data-drawn')"
+                               " && getComputedStyle(e).contentVisibility === 'visible')", timeout=5000)
+        height = page.evaluate("document.documentElement.scrollHeight")
+        for frac in (0.3, 0.6, 0.9):
+            y = int(height * frac)
+            page.evaluate(f"window.scrollTo(0, {y})")
+            # what the reader is looking at: the block of the text at 400 px from the top
+            page.evaluate("window.__probe = [...document.querySelector('.md-content__inner').children]"
+                          ".find(k => k.getBoundingClientRect().bottom > 400); window.__top = __probe.getBoundingClientRect().top")
+            page.wait_for_timeout(300)
+            moved = page.evaluate("Math.round(__probe.getBoundingClientRect().top - __top)")
+            # (a lazy image's reserved box may round by a pixel; skipped blocks that grew moved
+            # the text by 1,000-4,000 px when they were drawn only as they neared the viewport)
+            assert abs(moved) <= 2, f"{path}: after a jump to {y} px the text under the eye moved {moved} px"
+    ctx.close()
+
+
 @pytest.mark.browser
 def test_touch_shows_a_tooltip(public, session):
     base, b = session
