@@ -283,9 +283,9 @@
   // the page has loaded they are drawn for good, a few per idle moment (each a short task), so a
   // later jump (scrollbar, End key) lands on real sizes, not on estimates that then grow.
   var BATCH = 6, SKIPPED = ".md-content__inner > h2 ~ :not(h2, h3, h4):not([data-drawn])";
+  var later = window.requestIdleCallback || function (f) { return setTimeout(f, 30); };
   function drawSkipped() {
     var blocks = Array.prototype.slice.call(document.querySelectorAll(SKIPPED));
-    var later = window.requestIdleCallback || function (f) { return setTimeout(f, 30); };
     (function step() {
       blocks.splice(0, BATCH).forEach(function (b) { b.setAttribute("data-drawn", ""); });
       if (blocks.length) later(step);
@@ -295,5 +295,5 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
   if (document.readyState === "complete") drawSkipped();
-  else window.addEventListener("load", function () { (window.requestIdleCallback || setTimeout)(drawSkipped); });
+  else window.addEventListener("load", function () { later(drawSkipped); });
 })();
