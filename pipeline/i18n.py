@@ -238,6 +238,9 @@ ZH_UI = {
     "Search": "搜索",
     "Copy": "复制", "Version": "版本", "Released": "发布日期", "What changed": "变化",
     "{n} distinct row sources": "{n} 个不同的逐行来源",
+    # a figure's data line: the dataset, its version and licence, and its sources
+    "{data}, v{version} ({licence}). {sources_label}: {sources}.": "{data}，v{version}（{licence}）。{sources_label}：{sources}。",
+    "{data} (v{version}; {licence}), {rows}": "{data}（v{version}；{licence}），{rows}",
 }
 
 
@@ -287,7 +290,28 @@ def data_catalogue(path, resources: dict) -> dict:
                     raise ValueError(f"{where}: {label}: no Chinese {key}")
                 if key not in en and key in zh:
                     raise ValueError(f"{where}: {label}: a Chinese {key} but no English one")
+        # the licences, in the same order, each by its name, with a Chinese title where the English has one
+        en_lics, zh_lics = desc.get("licenses", []), entry.get("licenses", [])
+        if [x.get("name") for x in zh_lics] != [x.get("name") for x in en_lics]:
+            raise ValueError(f"{where}: resource '{name}': 'licenses' must name the package's licences in its order "
+                             f"({', '.join(str(x.get('name')) for x in en_lics) or 'none'}), each with its Chinese title")
+        for en, zh in zip(en_lics, zh_lics):
+            if en.get("title") and not CJK.search(zh.get("title", "")):
+                raise ValueError(f"{where}: resource '{name}': licence '{en.get('name')}': no Chinese title")
     return cat
+
+
+def licence_titles(lics: list[dict], zh: dict | None, lang: str) -> list[tuple[str, bool]]:
+    """Each licence's title in `lang` and whether it is in that language: a Chinese title from the
+    resource's entry in data/datapackage.zh.json (`zh`) when it names the same licence, else the
+    English one (an older release's licence, say)."""
+    zh_lics = (zh or {}).get("licenses", []) if lang != "en" else []
+    out = []
+    for i, x in enumerate(lics):
+        en = x.get("title") or x.get("name", "")
+        z = zh_lics[i] if i < len(zh_lics) and zh_lics[i].get("name") == x.get("name") else {}
+        out.append((z["title"], True) if z.get("title") else (en, lang == "en"))
+    return out
 
 
 def prefix(lang: str) -> str:

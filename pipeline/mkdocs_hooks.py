@@ -20,7 +20,9 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from pipeline.i18n import CJK, LANGS, data_text, localized, prefix, tr, zh_text
+from pipeline.glossary import CjkAbbrExtension, zh_abbreviations
+from pipeline.glossary import load as load_glossary
+from pipeline.i18n import CJK, LANGS, data_text, licence_titles, localized, prefix, tr, zh_text
 from pipeline.pages import link, safe_href
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,6 +70,9 @@ def on_config(config):
     _split_index_when_written(config)
     _cache_search_entries(config)
     _cache_markdown()
+    # Chinese abbreviations are found between Chinese characters, which have no word boundary
+    if not any(isinstance(x, CjkAbbrExtension) for x in config["markdown_extensions"]):
+        config["markdown_extensions"].append(CjkAbbrExtension())
     STATE["ledger"] = load_ledger(ROOT)
     STATE["site_url"] = config["site_url"] or "http://127.0.0.1:8000/"
     STATE.setdefault("meta", {})["site-url"] = STATE["site_url"]
@@ -98,8 +103,12 @@ def _line(markdown: str, pos: int) -> int:
     return markdown.count("\n", 0, pos) + 1
 
 
-def _licence(lics: list[dict]) -> str:
-    return ", ".join(html.escape(x.get("title") or x.get("name", "")) for x in lics)
+def _licence(r: dict, lang: str = "en") -> str:
+    """A figure's dataset's licences, titled in `lang` (data/datapackage.zh.json for Chinese; an
+    English title left on a Chinese page is marked lang="en")."""
+    zh = STATE.get("zh_catalogue", {}).get(r.get("resource")) if lang != "en" else None
+    return ", ".join(html.escape(title) if ok else f'<span lang="en">{html.escape(title)}</span>'
+                     for title, ok in licence_titles(r["licenses"], zh, lang))
 
 
 def _dataset_link(r: dict, base: str, lang: str) -> str:
@@ -147,9 +156,10 @@ def figure_html(meta: dict, number: int, base: str, files: str | None = None, la
                        for x in r["row_sources"])
         detail = (f'<details class="fig-rows" data-search-exclude><summary>{t("Sources of individual rows ({n})", n=len(r["row_sources"]))}</summary>'
                   f"<ul>{rows}</ul></details>") if rows else ""
-        srcs.append(f'<p class="fig-source"><span class="fig-label">{t("Data")}</span> '
-                    f'{_dataset_link(r, base, lang)}, v{e(r["version"] or "?")} '
-                    f'({_licence(r["licenses"])}). {t("Sources")}: <span lang="en">{named}</span>.</p>{detail}')
+        line = t("{data}, v{version} ({licence}). {sources_label}: {sources}.", data=_dataset_link(r, base, lang),
+                 version=e(r["version"] or "?"), licence=_licence(r, lang), sources_label=t("Sources"),
+                 sources=f'<span lang="en">{named}</span>')
+        srcs.append(f'<p class="fig-source"><span class="fig-label">{t("Data")}</span> {line}</p>{detail}')
     return (
         f'<figure class="fig" id="fig-{s}" data-slug="{s}" data-runtime="{base}assets/vega/vega-runtime.js" '
         f'data-spec="{d}.vg.json" data-spec-dark="{d}.dark.vg.json" data-alt="{e(meta["alt"])}">'
@@ -265,7 +275,7 @@ def on_files(files, config):
         with open(Path(meta["dir"]) / f"{slug}.csv", encoding="utf-8") as fh:
             columns = next(csv.reader(fh))
         add(f"figures/{slug}/index.md", pages.figure_page(meta, ledger["figures"].get(slug, []),
-                                                         placements.get(slug, []), site_url, columns, lang))
+                                                         placements.get(slug, []), site_url, columns, lang, zh))
     # every released version keeps its page, even when its figure was renamed or retired
     for slug, versions in ledger["figures"].items():
         for v in versions:
@@ -482,7 +492,25 @@ def on_page_markdown(markdown, page, config, files):
     if leftover:
         raise PluginError(f"site/{src}: line {_line(markdown, leftover.start())}: a figure marker must stand "
                           "alone on its line")
-    return VAL.sub(lambda m: value_html(m.group(1), vals[m.group(1)], lang), markdown)
+    return VAL.sub(lambda m: value_html(m.group(1), vals[m.group(1)], lang), markdown) + _glossary(page, lang)
+
+
+def _glossary(page, lang: str) -> str:
+    """The hover explanations a page's Markdown ends with: site/_glossary.md on every English page;
+    on a Chinese page written in site/ (not a generated one, whose texts come from the data
+    and are quoted as they are), the Chinese terms of data/glossary_zh.csv explained in Chinese.
+    Neither edition gets the other's."""
+    if lang == "en":
+        text = STATE.get("glossary_en")
+        if text is None:
+            text = STATE["glossary_en"] = (ROOT / "site" / "_glossary.md").read_text(encoding="utf-8")
+    elif page.file.generated_by:
+        return ""
+    else:
+        text = STATE.get("glossary_zh")
+        if text is None:
+            text = STATE["glossary_zh"] = zh_abbreviations(load_glossary(ROOT / "data" / "glossary_zh.csv"))
+    return "\n\n" + text
 
 
 NOTEBOOK = re.compile(r"<!-- notebook-html:([a-z0-9-]+) -->")  # a comment: no markdown extension touches it
@@ -642,6 +670,7 @@ def _cache_markdown() -> None:
             snip = config["mdx_configs"].get("pymdownx.snippets", {})
             bases = [Path(b) for b in snip.get("base_path", ["."])]
             snippets = sorted({*Path(config["docs_dir"]).rglob("_*.md"),  # what pymdownx.snippets appends
+                               ROOT / "pipeline" / "glossary.py",  # how Chinese abbreviations are found
                                *(b / a for b in bases for a in snip.get("auto_append", []) if (b / a).is_file())})
             files._markdown_sig = json.dumps([
                 sorted((f.src_uri, f.dest_uri, f.url) for f in files),

@@ -10,7 +10,7 @@ import json
 import re
 
 from pipeline import cite
-from pipeline.i18n import localized, prefix, tr, zh_changed
+from pipeline.i18n import licence_titles, localized, prefix, tr, zh_changed
 
 e = html.escape
 
@@ -74,13 +74,20 @@ def changed(text: str, lang: str) -> str:
     return text if lang == "en" else zh_changed(text)
 
 
-def _sources(meta: dict, lang: str = "en") -> str:
+def _sources(meta: dict, lang: str = "en", zh: dict | None = None) -> str:
+    """The figure page's list of its datasets; on a Chinese page their titles and licences from
+    data/datapackage.zh.json (`zh`: resource -> its entry), an English one left marked lang="en"."""
     items = []
     for r in meta["sources"]:
         name = r["path"].split("/")[-1].removesuffix(".csv")
-        items.append(f'- [{e(r["title"])}](../../data/{name}/index.md) (v{e(str(r["version"]))}; '
-                     f'{e(", ".join(x.get("title") or x.get("name", "") for x in r["licenses"]))}), '
-                     + tr(lang, "{n} distinct row sources", n=len(r["row_sources"])))
+        entry = (zh or {}).get(r.get("resource") or name) if lang != "en" else None
+        title = (entry or {}).get("title")
+        shown = e(title or r["title"]) if title or lang == "en" else f'<span lang="en">{e(r["title"])}</span>'
+        lic = ", ".join(e(t) if ok else f'<span lang="en">{e(t)}</span>'
+                        for t, ok in licence_titles(r["licenses"], entry, lang))
+        items.append("- " + tr(lang, "{data} (v{version}; {licence}), {rows}",
+                               data=f"[{shown}](../../data/{name}/index.md)", version=e(str(r["version"])),
+                               licence=lic, rows=tr(lang, "{n} distinct row sources", n=len(r["row_sources"]))))
     return "\n".join(items)
 
 
@@ -137,7 +144,7 @@ TEXT = {
 
 
 def figure_page(meta: dict, versions: list[dict], placed: list[tuple[str, str]], site_url: str,
-                columns: list[str], lang: str = "en") -> str:
+                columns: list[str], lang: str = "en", zh: dict | None = None) -> str:
     T = TEXT[lang]
     slug = meta["slug"]
     m = localized(meta, lang)
@@ -176,7 +183,7 @@ description: {yaml_text(m['caption'][:150])}
 
 ## {T['data']}
 
-{_sources(meta, lang)}
+{_sources(meta, lang, zh)}
 
 <!-- table:{slug} {cols} -->
 
@@ -334,7 +341,9 @@ description: {yaml_text(d.get('description', '')[:150])}
 def zh_descriptor(d: dict, zh: dict) -> dict:
     """A resource's descriptor with its Chinese title and description, and its fields'."""
     fields = [{**f, **zh.get("fields", {}).get(f["name"], {})} for f in d["schema"]["fields"]]
-    return {**d, **{k: zh[k] for k in ("title", "description") if k in zh}, "schema": {**d["schema"], "fields": fields}}
+    lics = [{**x, "title": t} for x, (t, _) in zip(d.get("licenses", []), licence_titles(d.get("licenses", []), zh, "zh"))]
+    return {**d, **{k: zh[k] for k in ("title", "description") if k in zh}, "licenses": lics,
+            "schema": {**d["schema"], "fields": fields}}
 
 
 def data_index(resources: dict, lang: str = "en", zh: dict | None = None) -> str:
