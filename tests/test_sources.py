@@ -41,51 +41,41 @@ HOST = re.compile(r"[a-z0-9.-]+")
 # (resource, row id, source_url) -> why it is still here. Shrink only.
 KNOWN_UNRESOLVED = {
     ("agi_predictions", "altman-2024", "https://seolink.site/davos-2024-world-economic-forum-highlightsthedigitalchaps/"):
-        "SEO copy of a Quartz Davos 2024 report; the Quartz original was not found in a stored source",
+        "SEO copy of a Quartz Davos 2024 report; the Quartz original (qz.com) was not found in a stored source (searched again in the issue 17 review: only this copy holds the quotation)",
     ("airspeed_records", "1905-wright-flyer-iii", "https://wikimili.com/en/Aircraft_records"):
-        "Wikipedia mirror; the original en.wikipedia.org/wiki/Aircraft_records was not seen in a stored copy",
+        "Wikipedia mirror; the original en.wikipedia.org/wiki/Aircraft_records was not seen in a stored copy (searched again in the issue 17 review)",
     ("airspeed_records", "1923-curtiss-r6-maughan", "http://www.thisdayinaviation.com/tag/curtiss-aeroplane-and-motor-company/"):
-        "tag archive, not the post; the post's permalink was not found",
-    ("airspeed_records", "1923-curtiss-r2c-1-williams", "https://www.thisdayinaviation.com/page/164"):
-        "paginated archive, not the post; the post's permalink was not found",
+        "tag archive, not the post; the post's permalink was not found; other stored pages give 380.75 km/h (air-journal) or 380.74 km/h (aviastar), not the row's 380.751 (FLIGHT, 28 Jun 1923, quoted on the tag page), and FLIGHT's own archive page was not found",
     ("airspeed_records", "1927-macchi-m52-de-bernardi", "http://www.thisdayinaviation.com/tag/schneider-trophy/"):
-        "tag archive, not the post; the post's permalink was not found",
-    ("airspeed_records", "1928-macchi-m52bis-de-bernardi", "https://thisdayinaviation.com/tag/fiat-aviazione-as-3"):
-        "tag archive, not the post; the post's permalink was not found",
+        "tag archive, not the post; the post's permalink was not found and no other stored page states 479.29 km/h",
     ("airspeed_records", "1931-supermarine-s6b-sep29", "http://aviationshoppe.com/airplane_plans/files.php?cat=4&cmd=all&sort=&order=&page=11"):
         "shop listing; contemporary press (Papers Past, TIME) give 408.8 mph, not the row's 407.5 mph, so it cannot replace it",
     ("airspeed_records", "1947-lockheed-p-80r", "https://www.thisdayinaviation.com/2025/06/19"):
-        "date archive, not the post; the post's permalink was not found",
+        "date archive, not the post; the post's permalink was not found; the USAF museum fact sheet gives 623.753 mph (1,003.83 km/h), not the row's 1,003.81 km/h (623.74 mph), so it cannot replace it",
     ("airspeed_records", "1947-douglas-d-558-caldwell", "https://www.thisdayinaviation.com/page/268/?lang=en"):
-        "paginated archive, not the post; the post's permalink was not found",
-    ("airspeed_records", "1948-north-american-f-86a", "https://www.thisdayinaviation.com/tag/fai/page/2/"):
-        "tag archive, not the post; the post's permalink was not found",
+        "paginated archive, not the post; the post's permalink was not found; other stored pages give 640.7 or 640.663 mph, or copy Wikipedia, not the row's 1,031.178 km/h (640.744 mph)",
     ("airspeed_records", "1952-north-american-f-86d-nash", "https://www.thisdayinaviation.com/tag/salton-sea/"):
-        "tag archive, not the post; the post's permalink was not found",
+        "tag archive, not the post; the post's permalink was not found; other stored pages give 698.50, 698.505 or 699.9 mph, not the row's 698.508 mph (1,124.14 km/h)",
     ("airspeed_records", "1953-north-american-f-86d-barnes", "https://issuhub.com/view/index/8898?pageIndex=111"):
-        "unlicensed page copy of FlyPast (Feb 2018); the publisher's page was not found",
+        "unlicensed page copy of FlyPast (Feb 2018); the publisher's page was not found; TIME's report (715.7 mph) is stored only on a bare-IP mirror, not on time.com",
     ("airspeed_records", "1957-mcdonnell-jf-101a-drew", "https://www.thisdayinaviation.com/2017/12/12/"):
-        "date archive, not the post; the post's permalink was not found",
-    ("airspeed_records", "1958-lockheed-f-104a", "https://www.thisdayinaviation.com/tag/world-record-for-speed-over-a-15km25km-straight-course/"):
-        "tag archive, not the post; the post's permalink was not found",
-    ("airspeed_records", "1959-mikoyan-e-66", "https://www.thisdayinaviation.com/tag/world-record-for-speed-over-a-15km25km-straight-course/page/3/"):
-        "tag archive, not the post; the post's permalink was not found",
+        "date archive, not the post; the post's permalink was not found; other stored pages give only 1,207.6 mph (rounded) or a wrong date (17 Dec 1957)",
     ("airspeed_records", "1965-lockheed-yf-12a", "https://www.dailymotion.com/video/x9ykmfq"):
         "video; the official USAF page found (aftc.af.mil) gives 2,062 mph, not the row's 2,070 mph, so it cannot replace it",
     ("api_prices", "gemini-1-0-pro", "https://ai.google.dev/pricing"):
         "live pricing page for a 2023/2024 price; no archived snapshot or announcement stating $0.50/$1.50 per M tokens was seen",
     ("api_prices", "gemini-1-5-pro", "https://ai.google.dev/pricing"):
-        "live pricing page for a May 2024 price; the 30 May 2024 Google developers blog post was seen only up to its billing section",
+        "live pricing page for a May 2024 price; the stored copy of the 30 May 2024 Google developers blog post ends before its price section (the corpus keeps page openings), and no 2024 archived snapshot of the pricing page was found",
     ("api_prices", "gemini-1-5-flash", "https://ai.google.dev/pricing"):
-        "live pricing page for a May 2024 price; the 30 May 2024 Google developers blog post was seen only up to its billing section",
+        "live pricing page for a May 2024 price; the stored copy of the 30 May 2024 Google developers blog post ends before its price section (the corpus keeps page openings), and no 2024 archived snapshot of the pricing page was found",
     ("arc_agi_scores", "arc1-gpt-5-high", "https://news.omeganext.com/en/article/2025-08-07-grok-4-edges-out-gpt-5-in-complex-reasoning-benchmark-arc-agi"):
-        "copy of a The Decoder report; neither The Decoder's page nor ARC Prize's post was found",
+        "copy of a The Decoder report; neither The Decoder's page nor an ARC Prize post or results page with these figures was found in a stored source",
     ("arc_agi_scores", "arc2-gpt-5-high", "https://news.omeganext.com/en/article/2025-08-07-grok-4-edges-out-gpt-5-in-complex-reasoning-benchmark-arc-agi"):
-        "copy of a The Decoder report; neither The Decoder's page nor ARC Prize's post was found",
+        "copy of a The Decoder report; neither The Decoder's page nor an ARC Prize post or results page with these figures was found in a stored source",
     ("arc_agi_scores", "arc1-berman-2025", "https://nitter.app/arcprize"):
-        "X proxy of an account page; the post's x.com/arcprize/status/<id> URL and Berman's own Substack permalink were not found",
+        "X proxy of an account page; the post's x.com/arcprize/status/<id> URL was not found, and Berman's own Substack post (jeremyberman.substack.com/p/how-i-got-the-highest-score-on-arc-agi-again) is cited elsewhere but no stored copy of it was found (only a scraped copy)",
     ("arc_agi_scores", "arc2-berman-2025", "https://nitter.app/arcprize"):
-        "X proxy of an account page; the post's x.com/arcprize/status/<id> URL and Berman's own Substack permalink were not found",
+        "X proxy of an account page; the post's x.com/arcprize/status/<id> URL was not found, and Berman's own Substack post (jeremyberman.substack.com/p/how-i-got-the-highest-score-on-arc-agi-again) is cited elsewhere but no stored copy of it was found (only a scraped copy)",
     ("arc_agi_scores", "arc2-o1-high-at-launch", "https://arcprize.org/?task=3aa6fb7a"):
         "task viewer on the live home page; the launch table was seen only there (not in the launch blog post's stored text)",
     ("arc_agi_scores", "arc2-architects-2024-at-launch", "https://arcprize.org/?task=3aa6fb7a"):
