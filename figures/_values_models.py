@@ -18,8 +18,10 @@ def _row(m: pd.DataFrame, id_: str) -> pd.Series:
 
 
 def tokens_per_param(m: pd.DataFrame) -> pd.Series:
-    """Training tokens per (total) parameter; NaN where tokens were not reported."""
-    return m.training_tokens / m.parameters
+    """Training tokens of text per (total) parameter; NaN where tokens were not reported, or where
+    the count is of text, images and video together (not comparable with Chinchilla's ratio of
+    text tokens: like with like, issue 17)."""
+    return m.training_tokens.where(m.training_data == "text") / m.parameters
 
 
 def six_nd(m: pd.DataFrame) -> pd.Series:

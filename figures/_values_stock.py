@@ -36,9 +36,17 @@ def stock_full_use_range(s):
     return f"{r.low:.0f}–{r.high:.0f}"
 
 
+def text_training_sets(m: pd.DataFrame) -> pd.DataFrame:
+    """Models whose reported training tokens are text (training_data == "text"): the only counts
+    that may be compared with the stock of human-written text (like with like, issue 17)."""
+    return m[m.training_tokens.notna() & (m.training_data == "text")]
+
+
 def largest_training_set(m: pd.DataFrame) -> pd.Series:
-    """The model with the most training tokens in language_models."""
-    return m.loc[m.training_tokens.idxmax()]
+    """The model with the most training tokens of text in language_models (multimodal counts are
+    not comparable with a stock of text, nor with a text-only YouTube transcript)."""
+    t = text_training_sets(m)
+    return t.loc[t.training_tokens.idxmax()]
 
 
 @value("stock-largest-share", STLM, "{:.0%}")

@@ -5,7 +5,8 @@ Chinchilla (2022) showed that for a fixed training budget a model should see abo
 have trained models far beyond that point, because a smaller model trained for longer costs
 more to train but less to run: Llama 3 8B saw about {llama3:,.0f} tokens per parameter,
 {llama3_x:.0f} times the compute-optimal ratio. For mixture-of-experts models the ratio
-uses total parameters. Log scale.
+uses total parameters. Counts of text, images and video together (Llama 4) are left out: they
+are not comparable with a ratio of text tokens. Log scale.
 """
 import altair as alt
 import pandas as pd
@@ -31,7 +32,8 @@ ZH_DOC = """语言模型的训练数据量已远远超过算力最优比例
 Chinchilla（2022）表明，在训练预算固定时，模型的每个参数应当对应约 {ratio:.0f} 个词元的训练文本；
 GPT-3 只有 {gpt3:.1f} 个。此后，开发者训练模型所用的数据远远超过了这个比例，因为训练得更久的小模型
 训练成本更高，运行成本却更低：Llama 3 8B 每个参数约对应 {llama3:,.0f} 个词元，是算力最优
-比例的 {llama3_x:.0f} 倍。混合专家模型的比例按总参数量计算。纵轴为对数刻度。
+比例的 {llama3_x:.0f} 倍。混合专家模型的比例按总参数量计算。文本、图像与视频合计的词元数（Llama 4）
+未计入：它们不能与文本词元的比例相比。纵轴为对数刻度。
 """
 ZH_ALT = ("散点图：纵轴为每个模型参数对应的训练词元数（对数刻度），横轴为发布日期，{first_year} 年至 "
           "{last_year} 年，共 {n} 个语言模型；一条水平线标出 Chinchilla 确立的算力最优比例，即每个参数 "
@@ -67,7 +69,7 @@ def facts(models: pd.DataFrame) -> dict:
 def table(models: pd.DataFrame) -> pd.DataFrame:
     """One row per language model with a known training-set size: its tokens per parameter and labels."""
     from figures import _values_models as v
-    t = models.dropna(subset=["training_tokens"]).copy()
+    t = models[models.training_tokens.notna() & (models.training_data == "text")].copy()  # like with like
     t["tokens_per_parameter"] = v.tokens_per_param(t)
     t["plot_date"] = t.release_date.fillna(pd.to_datetime(t.year.astype(str) + "-07-01"))
     t["released"] = t.release_date.dt.strftime("%-d %B %Y").fillna(t.year.astype(str) + " (day unknown)")

@@ -17,8 +17,12 @@ ALT = ("Scatter chart of the training-set size of {n} language models, in tokens
        "vertical band from {y_lo:.0f} to {y_hi:.0f}, with a line at {year:.0f}, marks when training sets are "
        "projected to reach it.")
 
-SERIES = ["Training set of a model", "Stock of public human text (90% interval)",
-          "Projected year training sets reach it"]
+SERIES = ["Training set of a model (text tokens)", "Stock of public human text (90% interval)",
+          "Projected year training sets reach it",
+          "Training set of text, images and video (not comparable with the stock of text)"]
+# Like with like (issue 17): only text-token counts are compared with the stock of text. A count the
+# source gives for text, images and video together (training_data = multimodal) is drawn apart, with
+# an open mark, and enters no sum, share or "largest" of the caption and claims.
 LABELLED = ["chinchilla", "llama-3-8b", "llama-4-scout"]  # labelled left of the point
 RIGHT = ["gpt-3"]  # labelled right of the point
 WORDS = lambda n: (f"{float(f'{n / 1e12:.3g}'):,g} trillion" if n >= 1e12  # noqa: E731  3e11 -> "300 billion"
@@ -40,7 +44,9 @@ ZH_ALT = ("散点图：纵轴为 {n} 个语言模型的训练集规模（词元�
           "一条从 {y_lo:.0f} 年到 {y_hi:.0f} 年的竖直阴影带，连同位于 {year:.0f} 年的一条线，表示训练集预计追平"
           "这一存量的时间。")
 LABELS = {
-    "Training set of a model": "模型的训练集",
+    "Training set of a model (text tokens)": "模型的训练集（文本词元）",
+    "Training set of text, images and video (not comparable with the stock of text)":
+        "文本、图像与视频合计的训练集（不能与文本存量相比）",
     "Stock of public human text (90% interval)": "公开人类文本存量（90% 区间）",
     "Projected year training sets reach it": "训练集预计追平存量的年份",
     "Release date": "发布日期", "Training tokens (log scale)": "训练词元数（对数刻度）",
@@ -66,7 +72,7 @@ ZH_EXPR = {
 
 def facts(models: pd.DataFrame, stock: pd.DataFrame) -> dict:
     from figures import _values_stock as v
-    m = models.dropna(subset=["training_tokens"])
+    m = v.text_training_sets(models)  # like with like: text tokens only
     first, top = m.sort_values(["year", "training_tokens"]).iloc[0], v.largest_training_set(m)
     yr = v.row(stock, "full-use-year")
     return {"stock": v.stock_central_trillion(stock), "low": v.stock_low_trillion(stock),
@@ -79,7 +85,7 @@ def facts(models: pd.DataFrame, stock: pd.DataFrame) -> dict:
 def table(models: pd.DataFrame, stock: pd.DataFrame) -> pd.DataFrame:
     """One row per plotted item: a model's training set, the stock-of-text band, or the projected-year band."""
     m = models.dropna(subset=["training_tokens"])
-    pts = pd.DataFrame({"series": SERIES[0], "label": m.model, "date": m.release_date.fillna(
+    pts = pd.DataFrame({"series": m.training_data.map({"text": SERIES[0], "multimodal": SERIES[3]}), "label": m.model, "date": m.release_date.fillna(
         pd.to_datetime(m.year.astype(str) + "-07-01")), "tokens": m.training_tokens.astype(float),
         "developer": m.developer, "source_url": m.source_url})
     pts["text"] = m.model.where(m.id.isin(LABELLED), "")
@@ -102,7 +108,7 @@ def chart(table: pd.DataFrame) -> alt.Chart:
     model = table.series == SERIES[0]
     table = table.assign(**{c: table[c].where(~model | table[c].notna(), "") for c in ("text", "text_right")},
                          **{c: pd.to_datetime(table[c]) for c in ("date", "date_low", "date_high")})
-    color = alt.Color("series:N", title=None, scale=alt.Scale(domain=SERIES), 
+    color = alt.Color("series:N", title=None, scale=alt.Scale(domain=SERIES),
                       legend=alt.Legend(symbolOpacity=0.7, columns=2))
     x = alt.X("date:T", title="Release date", axis=alt.Axis(format="%Y", tickCount="year"),
               scale=alt.Scale(domain=["2019-07-01", "2033-01-01"]))
@@ -124,11 +130,13 @@ def chart(table: pd.DataFrame) -> alt.Chart:
             alt.Tooltip("date_high:T", title="Latest", format="%Y")))
     year_line = on(2).mark_rule(strokeDash=[6, 3]).encode(x="date:T", color=color)
     year_text = on(2).mark_text(align="left", dx=5, y=12).encode(x="date:T", text="text:N")
-    points = on(0).mark_point(size=70).encode(x=x, y=yenc, color=color, tooltip=tip(
-        alt.Tooltip("developer:N", title="Developer"), alt.Tooltip("released:N", title="Released"),
-        alt.Tooltip("amount:N", title="Training data")))
-    labels = on(0).mark_text(align="right", dx=-8, dy=-6, fontSize=11).encode(x=x, y=yenc, text="text:N")
+    point_tip = tip(alt.Tooltip("developer:N", title="Developer"), alt.Tooltip("released:N", title="Released"),
+                    alt.Tooltip("amount:N", title="Training data"))
+    points = on(0).mark_point(size=70, filled=True).encode(x=x, y=yenc, color=color, tooltip=point_tip)
+    other = on(3).mark_point(size=70, shape="diamond", strokeWidth=1.5).encode(x=x, y=yenc, color=color,
+                                                                                tooltip=point_tip)
+    labels = base.transform_filter((alt.datum.series == SERIES[0]) | (alt.datum.series == SERIES[3])).mark_text(align="right", dx=-8, dy=-6, fontSize=11).encode(x=x, y=yenc, text="text:N")
     labels_right = on(0).mark_text(align="left", dx=8, dy=-6, fontSize=11).encode(
         x=x, y=yenc, text="text_right:N")
-    return alt.layer(stock_band, year_band, stock_line, year_line, points, labels, labels_right,
+    return alt.layer(stock_band, year_band, stock_line, year_line, points, other, labels, labels_right,
                      stock_text, year_text)
