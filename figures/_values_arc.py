@@ -5,6 +5,7 @@ evaluation set (whose tasks are published) are kept apart and never compared wit
 """
 import pandas as pd
 
+from pipeline import dates
 from pipeline.values import value
 
 ARC = ("arc_agi_scores",)
@@ -77,12 +78,12 @@ def arc1_best_latest_system(df):
 
 @value("arc-arc1-best-latest-date", ARC, "{}")
 def arc1_best_latest_date(df):
-    return best(df, "ARC-AGI-1").date.strftime("%B %Y")
+    return dates.fmt(best(df, "ARC-AGI-1").date, "month")
 
 
 @value("arc-arc2-launch-date", ARC, "{}")
 def arc2_launch_date(df):
-    return first_published(df, "ARC-AGI-2").strftime("%B %Y")
+    return dates.fmt(first_published(df, "ARC-AGI-2"), "month")
 
 
 @value("arc-arc2-best-at-launch", ARC, "{:.4g}", "%")
@@ -102,7 +103,7 @@ def arc2_best_latest_system(df):
 
 @value("arc-arc2-best-latest-date", ARC, "{}")
 def arc2_best_latest_date(df):
-    return best(df, "ARC-AGI-2").date.strftime("%B %Y")
+    return dates.fmt(best(df, "ARC-AGI-2").date, "month")
 
 
 @value("arc-human-arc1-average", ARC, "{:.4g}", "%")

@@ -1,8 +1,8 @@
 """AGI has been a few years away since {first_year}
 
 {n} public predictions of when AGI or human-level AI would arrive, placed by the date they were made.
-By {as_of}, the year of the latest prediction here (dashed line), {n_past} deadlines had passed
-(hollow diamonds). AI company leaders put arrival a median of {lead_leaders:.0f} years after they
+As of {as_of} (dashed line), {n_past} deadlines had lapsed (hollow diamonds) and {n_due} fall
+due that year (squares). AI company leaders put arrival a median of {lead_leaders:.0f} years after they
 spoke, close to the dotted line where arrival would coincide with the prediction, and what counts
 as "AGI" differs from speaker to speaker. Both axes are uneven: quiet stretches are squeezed.
 """
@@ -15,7 +15,7 @@ ALT = ("Scatter chart of {n} predictions of the year AGI or human-level AI would
        "scale) against the date each was made (horizontal axis, uneven scale stretching recent years), "
        "{first_year} to {as_of}, with vertical bars for stated ranges. Herbert Simon in {simon_said} predicted "
        "{simon_year}; Marvin Minsky in {minsky_said} was quoted as giving {minsky_low} to {minsky_high}; "
-       "{n_past} deadlines in all had passed by {as_of}. The other points lie just above a dotted line marking "
+       "by {as_of}, {n_past} deadlines had lapsed and {n_due} fall due that year. The other points lie just above a dotted line marking "
        "arrival at the moment of prediction: Leopold Aschenbrenner's {asch_year}, AI company leaders' years "
        "from {lead_min} to {lead_max}, and the expert surveys' {survey_years}. A dashed line marks {as_of}.")
 
@@ -24,7 +24,7 @@ ALT = ("Scatter chart of {n} predictions of the year AGI or human-level AI would
 ZH_DOC = """自 {first_year} 年以来，AGI 一直是“再过几年就来”
 
 {n} 条关于 AGI 或人类水平 AI 何时到来的公开预测，按作出预测的日期排列。
-到 {as_of} 年，即本图中最新一条预测所在的年份（虚线），已有 {n_past} 条预测的期限过去（空心菱形）。
+截至 {as_of} 年（虚线），已有 {n_past} 条预测期限已过而未成真（空心菱形），{n_due} 条在当年到期（方块）。
 AI 公司领导者预言的到来时间，中位数是在他们发言之后 {lead_leaders:.0f} 年，
 紧挨着表示“到来之时即预测之时”的点线；而什么算“AGI”，每位发言者的说法都不一样。
 两条坐标轴的刻度都不均匀：平静的时段被压缩了。
@@ -32,14 +32,15 @@ AI 公司领导者预言的到来时间，中位数是在他们发言之后 {lea
 ZH_ALT = ("散点图：{n} 条预测，纵轴为预测 AGI 或人类水平 AI 到来的年份（刻度不均匀），横轴为每条预测作出的日期"
           "（刻度不均匀，近几年被拉宽），{first_year} 年至 {as_of} 年，竖条表示给出的年份区间。Herbert Simon "
           "在 {simon_said} 年预测为 {simon_year} 年；据引述，Marvin Minsky 在 {minsky_said} 年给出的是 {minsky_low} "
-          "年至 {minsky_high} 年；到 {as_of} 年，共有 {n_past} 条预测的期限已过。其余的点都略高于一条表示"
+          "年至 {minsky_high} 年；截至 {as_of} 年，共有 {n_past} 条预测期限已过而未成真，{n_due} 条在当年到期。其余的点都略高于一条表示"
           "“预测之时即到来”的点线：Leopold Aschenbrenner 的 {asch_year} 年，AI 公司领导者的 {lead_min} 年至 "
           "{lead_max} 年，以及专家调查给出的 {survey_years_zh}。一条虚线标出 {as_of} 年。")
 LABELS = {
     "Date the prediction was made (uneven scale)": "作出预测的日期（刻度不均匀）",
     "Predicted year of arrival (uneven scale)": "预测的到来年份（刻度不均匀）",
     "AI company leader": "AI 公司领导者", "Researcher or writer": "研究者或作者", "Expert survey": "专家调查",
-    "Deadline still ahead": "期限未到", "Deadline passed": "期限已过",
+    # a prediction's status (pipeline/dates.py STATUS_EN -> STATUS_ZH)
+    "Deadline ahead": "期限未到", "Due this year": "今年到期", "Lapsed": "期限已过，未成真", "Came true": "已成真",
     "arrival = date said": "到来年份 = 发言年份", "as of ": "截至 ",
     "Who": "发言者", "Role": "身份", "Said": "发言日期", "Predicted arrival": "预测到来时间", "Gist": "预测内容",
     "Definition": "定义", "Status": "状态",
@@ -148,7 +149,7 @@ LABELS = {
 def facts(p: pd.DataFrame) -> dict:
     from figures import _values_agi as v
     lead, mi = v.deadline(p[p.speaker_type == "AI company leader"]), v.row(p, "minsky-1970")
-    return {"n": v.agi_count(p), "n_past": v.agi_past_count(p), "as_of": v.agi_as_of_year(p),
+    return {"n": v.agi_count(p), "n_past": v.agi_past_count(p), "n_due": v.agi_due_count(p), "as_of": v.agi_status_year(p),
             "first_year": v.agi_first_year(p), "lead_leaders": v.agi_leaders_median_lead_years(p),
             "simon_year": v.agi_simon_year(p), "simon_said": v.agi_simon_said_year(p),
             "minsky_said": mi.said_date.year, "minsky_low": mi.predicted_year, "minsky_high": mi.predicted_year_high,
@@ -158,7 +159,10 @@ def facts(p: pd.DataFrame) -> dict:
 
 
 TYPES = ["AI company leader", "Researcher or writer", "Expert survey"]
-STATUS = ["Deadline still ahead", "Deadline passed"]
+# a prediction's status, computed in table() (pipeline/dates.py: STATUS_EN, in its order); chart() draws
+# the lapsed ones hollow
+STATUS = ["Deadline ahead", "Due this year", "Lapsed", "Came true"]
+STATUS_SHAPE = ["circle", "square", "diamond", "triangle-up"]
 GREY = alt.value("#8a939e")
 # uneven (piecewise-linear) axes: breaks and the share of the width/height up to each break
 # (one name per line: the notebook build picks up only single-name assignments)
@@ -175,16 +179,22 @@ HIDDEN = ["amodei-2024"]  # unlabelled (tooltip only): no free space between the
 
 
 def table(p: pd.DataFrame) -> pd.DataFrame:
-    """One row per prediction: who made it, when, the year (or range) predicted and whether it has passed."""
-    last, as_of = p.predicted_year_high.fillna(p.predicted_year), int(p.said_date.max().year)
-    said = p.said_date.dt.year + (p.said_date.dt.dayofyear - 1) / 365.25
+    """One row per prediction: who made it, when (to the precision known), the year (or range)
+    predicted and its status as of the data's as-of date (pipeline/dates.py data_as_of)."""
+    from figures import _values_agi as v
+    from pipeline import dates
+
+    # plotted at the middle of what is known: a date known to the month at mid-month
+    start = (p.said_date.dt.day_of_year - 1) / 365.25
+    mid = start + (p.said_date.dt.days_in_month / 2) / 365.25
+    said = p.said_date.dt.year + start.where(p.said_date_precision == "day", mid)
     return p.assign(
-        said_year=said.round(2), deadline_year=last.astype(int), as_of_year=as_of,
-        status=(last < as_of).map({False: STATUS[0], True: STATUS[1]}),
+        said_date=[dates.iso(d, pr) for d, pr in zip(p.said_date, p.said_date_precision)],
+        said_year=said.round(2), deadline_year=v.deadline(p), as_of_year=v.as_of_year(p),
+        status=v.status(p).map(dates.STATUS_EN),
         predicted=p.predicted_year.astype(str) + p.predicted_year_high.map(lambda h: "" if pd.isna(h) else f"–{h}"),
         label=p.id.str.replace("-", " ").str.title().where(~p.id.isin(HIDDEN), ""),
-        said=[d.strftime("%-d %B %Y") if pr == "day" else d.strftime("%B %Y") + " (day unknown)"
-              for d, pr in zip(p.said_date, p.said_date_precision)],
+        said=[dates.fmt(d, pr) for d, pr in zip(p.said_date, p.said_date_precision)],
         definition=p.agi_definition.fillna("— (none given)"),
     )[["id", "person", "role", "speaker_type", "said_date", "said_date_precision", "said", "said_year",
        "predicted_year", "predicted_year_high", "predicted", "deadline_year", "as_of_year", "status", "prediction",
@@ -192,13 +202,13 @@ def table(p: pd.DataFrame) -> pd.DataFrame:
 
 
 def chart(table: pd.DataFrame) -> alt.Chart:
-    # a CSV read gives the dates as ISO text, the empty labels as NaN and the missing definition as
-    # NaN rather than <NA>: restore them (the values plotted are the same, and Altair names the views
-    # from the table's text)
-    table = table.assign(said_date=lambda t: pd.to_datetime(t.said_date), label=lambda t: t.label.fillna(""),
-                         agi_definition=lambda t: t.agi_definition.astype("string"))
+    # a CSV read gives the empty labels as NaN and the missing definition as NaN rather than <NA>:
+    # restore them (the values plotted are the same, and Altair names the views from the table's
+    # text). said_date stays ISO text at its precision ("2017-03"): the chart plots said_year.
+    table = table.assign(label=lambda t: t.label.fillna(""), agi_definition=lambda t: t.agi_definition.astype("string"))
     as_of = int(table.as_of_year.max())
-    first, end = int(np.floor(float(table.said_year.min()) / 5) * 5) - 5, as_of + 1
+    # the axis runs a year past the as-of date, or past the latest prediction if that were later
+    first, end = int(np.floor(float(table.said_year.min()) / 5) * 5) - 5, max(as_of, int(table.said_year.max())) + 1
     xa = alt.Axis(values=[first + 5, 1970, 2015, 2020] + list(range(2023, end + 1)), format="d",
                   labelOverlap="greedy", title="Date the prediction was made (uneven scale)")
     xs = alt.Scale(domain=[first] + XBRK + [end, end + 1],
@@ -226,12 +236,14 @@ def chart(table: pd.DataFrame) -> alt.Chart:
         align="left", baseline="top", dy=4).encode(text="t:N", **xy)
     bars = base.mark_rule(strokeWidth=2).encode(x=x, y=y, y2="predicted_year_high:Q", color=color,
                                                   opacity=fade).transform_filter("isValid(datum.predicted_year_high)")
-    shape = alt.Shape("status:N", title=None, scale=alt.Scale(domain=STATUS, range=["circle", "diamond"]),
-                      legend=alt.Legend(orient="bottom-right", direction="vertical", columns=1))
+    shape = alt.Shape("status:N", title=None, scale=alt.Scale(domain=STATUS, range=STATUS_SHAPE),
+                      legend=alt.Legend(orient="bottom-right", direction="vertical", columns=1,  # those the data has
+                                        values=[s for s in STATUS if s in set(table.status)]))
     enc = dict(x=x, y=y, color=color, shape=shape, opacity=fade, tooltip=tip)
-    ahead = base.mark_point(filled=True, size=70).encode(**enc).transform_filter(alt.datum.status == STATUS[0])
+    ahead = base.mark_point(filled=True, size=70).encode(**enc).transform_filter(
+        alt.FieldOneOfPredicate(field="status", oneOf=[s for s in STATUS if s != STATUS[2]]))
     gone = base.mark_point(filled=False, size=80, strokeWidth=2).encode(**enc).transform_filter(
-        alt.datum.status == STATUS[1])
+        alt.datum.status == STATUS[2])
     spots = {}
     for i in table.id:
         spots.setdefault(PLACE.get(i, ("left", 7, 0)), []).append(i)

@@ -71,11 +71,15 @@ STATUS = ["FAI-ratified", "Unofficial", "Recognition not confirmed"]
 
 def table(records: pd.DataFrame) -> pd.DataFrame:
     """One row per airspeed record claim, in date order."""
-    # a record whose day is unknown is placed at mid-year (plot_date) and says so
+    from pipeline import dates
+
+    # a record whose day is unknown is placed at mid-year (plot_date) and says so; its date is
+    # shown to the year (pipeline/dates.py)
     return records.assign(
         plot_date=records.date.fillna(pd.to_datetime(records.year.astype(str) + "-07-01")),
         date_known=records.date.notna(),
-        date_text=records.date.dt.strftime("%-d %B %Y").fillna(records.year.astype(str) + " (day unknown)"),
+        date_text=[dates.fmt(d, "day") if pd.notna(d) else dates.fmt(f"{y:04d}", "year") + " (day unknown)"
+                   for d, y in zip(records.date, records.year)],
     ).sort_values(["plot_date", "speed_kmh"])[
         ["plot_date", "date_known", "date_text", "year", "aircraft", "pilot", "speed_kmh", "engine", "official",
          "source_url"]

@@ -100,9 +100,11 @@ def facts(scores: pd.DataFrame) -> dict:
 
 def table(scores: pd.DataFrame) -> pd.DataFrame:
     """One row per ARC-AGI score: a system's result or a human baseline, by publication date."""
+    from pipeline import dates
+
     return scores[["id", "system", "developer", "benchmark", "eval_set", "date", "score_pct",
                    "cost_per_task_usd", "kind", "source_url"]].sort_values("date").assign(
-        published=lambda d: d.date.dt.strftime("%-d %B %Y"),
+        published=lambda d: d.date.map(dates.fmt),  # each known to the day (pipeline/dates.py)
         cost=lambda d: d.cost_per_task_usd.map(lambda c: "not reported" if pd.isna(c) else f"${c:,.2f}"),
         # the name shown beside a point; a long one in two lines ("|" marks the break)
         name=lambda d: d.system.str.split(" (", regex=False).str[0].str.replace(r"^(Gemini \d+) ", r"\1|", regex=True))

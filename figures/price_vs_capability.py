@@ -70,10 +70,12 @@ PROVIDERS = ["OpenAI", "Anthropic", "Google"]
 
 def table(prices: pd.DataFrame) -> pd.DataFrame:
     """One row per model: its prices and MMLU score, with those of the older model it is compared with."""
+    from pipeline import dates
+
     t = prices.rename(columns={"input_usd_per_mtok": "input_usd", "output_usd_per_mtok": "output_usd",
                                "capability_score": "mmlu"})
     t = t.assign(blended_usd=(3 * t.input_usd + t.output_usd) / 4, price_date=t.price_date.dt.strftime("%Y-%m-%d"),
-                 price_from=t.price_date.dt.strftime("%-d %B %Y"))
+                 price_from=t.price_date.map(dates.fmt))  # each known to the day (pipeline/dates.py)
     prev = t.set_index("id")[["model", "input_usd", "output_usd", "blended_usd", "mmlu"]].add_prefix("prev_")
     table = t.join(prev, on="predecessor")
     table["compared_with"] = table.prev_model.fillna("— (no earlier model of the same provider)")

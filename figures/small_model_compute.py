@@ -88,9 +88,11 @@ def facts(models: pd.DataFrame) -> dict:
 def table(models: pd.DataFrame) -> pd.DataFrame:
     """One row per plotted point: a small dense model's estimated compute, or its reported compute."""
     from figures import _values_models as v
+    from pipeline import dates
     s = v.small_dense(models).copy()
     s["plot_date"] = s.release_date.fillna(pd.to_datetime(s.year.astype(str) + "-07-01"))
-    s["released"] = s.release_date.dt.strftime("%-d %B %Y").fillna(s.year.astype(str) + " (day unknown)")
+    s["released"] = [dates.fmt(d, "day") if pd.notna(d) else dates.fmt(f"{y:04d}", "year") + " (day unknown)"
+                     for d, y in zip(s.release_date, s.year)]  # to the precision known (pipeline/dates.py)
     s["estimated_compute_flop"] = v.six_nd(s)
     s["parameters_text"], s["tokens_text"] = s.parameters.map(_words), s.training_tokens.map(_words) + " tokens"
     s["estimate_text"] = s.estimated_compute_flop.map(_words) + " FLOP"

@@ -33,7 +33,7 @@ class Resource:
 
 
 # CSV files in data/ that are the site's own words, not datasets of the essay's evidence: no resource
-SITE_TEXT = {"glossary_zh.csv"}  # the Chinese edition's terms and their hover texts (pipeline/glossary.py)
+SITE_TEXT = {"glossary_zh.csv", "quotes.csv", "corrections.csv"}  # the Chinese terms (pipeline/glossary.py); the checked quotes (pipeline/essay.py)
 
 
 def _canonical(obj) -> bytes:
@@ -228,4 +228,6 @@ def load(res: Resource):
             df[f["name"]] = df[f["name"]].str.lower().map({"true": True, "false": False}).astype("boolean")
     for name in dates:
         df[name] = pd.to_datetime(df[name], format="ISO8601")
+    if "as_of" in res.descriptor:  # the date the data was last checked (pipeline/dates.py data_as_of)
+        df.attrs["as_of"] = res.descriptor["as_of"]
     return df
