@@ -70,7 +70,9 @@ def _sha(*parts: bytes | str) -> str:
 def plan(root: Path, figures: dict, res: dict, cache: Path, versions: dict) -> list[Task]:
     """Every task with its cache key; pure apart from reading source files."""
     libs = json.dumps(versions, sort_keys=True)
-    engine = [(root / "pipeline" / n).read_bytes() for n in ("figures.py", "data.py")]
+    # (a figure depends on no clock: a prediction's status is computed as of the data's own as-of
+    # date, part of its resource's digest; pipeline/dates.py)
+    engine = [(root / "pipeline" / n).read_bytes() for n in ("figures.py", "data.py", "dates.py")]
     theme = (root / "figures" / "_theme.py").read_bytes()
     tasks = []
     for slug, fig in figures.items():
@@ -87,7 +89,8 @@ def plan(root: Path, figures: dict, res: dict, cache: Path, versions: dict) -> l
 
     values_src = value_modules(root)
     if values_src:
-        key = _sha(*(p.read_bytes() for p in values_src), (root / "pipeline" / "values.py").read_bytes(), libs,
+        key = _sha(*(p.read_bytes() for p in values_src), (root / "pipeline" / "values.py").read_bytes(),
+                   (root / "pipeline" / "dates.py").read_bytes(), libs,
                    *(f"{n}:{r.digest}" for n, r in sorted(res.items())))
         tasks.append(Task("values", "values", key, cache / "values" / key[:16]))
     from pipeline.claims import modules as claim_modules
@@ -104,7 +107,7 @@ def plan(root: Path, figures: dict, res: dict, cache: Path, versions: dict) -> l
         from pipeline.claims import as_of
 
         key = _sha(*(p.read_bytes() for p in shared_all), *((root / "pipeline" / f).read_bytes()
-                                                            for f in ("claims.py", "i18n.py")), libs,
+                                                            for f in ("claims.py", "i18n.py", "dates.py")), libs,
                    str(as_of().year),
                    *(f"{n}:{r.digest}" for n, r in sorted(res.items())))
         tasks.append(Task("claims", "claims", key, cache / "claims" / key[:16]))
@@ -234,6 +237,11 @@ def figure_stage(root: Path, cache: Path, jobs: int | None = None, force: bool =
             datamod.validate(r, cache / "valid")
         except datamod.DataError as e:
             problems += e.problems
+    try:  # each recorded correction names a real row and column, which now holds the new value
+        from pipeline import corrections
+        corrections.check(root, corrections.load(root), {n: r.rel for n, r in res.items()})
+    except ValueError as e:
+        problems += str(e).splitlines()
     if problems:
         raise datamod.DataError(problems)
     try:

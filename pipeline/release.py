@@ -74,7 +74,10 @@ def what_changed(old_csv: bytes | None, new_csv: bytes, same_spec: bool = False)
 
 def release(root: Path, manifest: dict, date: str) -> list[str]:
     """Record a new version of every figure whose content changed. Returns 'slug vN' lines."""
+    from pipeline import corrections as corr
+
     ledger = load_ledger(root)
+    fixes = corr.load(root)
     made = []
     for slug, meta in sorted(manifest["figures"].items()):
         versions = ledger["figures"].setdefault(slug, [])
@@ -115,6 +118,10 @@ def release(root: Path, manifest: dict, date: str) -> list[str]:
             "files": files,
             "changed": what_changed(prev.read_bytes() if prev else None, (src / f"{slug}.csv").read_bytes(), same_spec),
         })
+        # the values corrected since the previous version, and why (data/corrections.csv)
+        fixed = corr.since(fixes, list(meta["data"]), versions[-2] if len(versions) > 1 else None)
+        if fixed:
+            versions[-1]["corrections"] = fixed
         if prev and f"{slug}.zh.svg" in files and not prev.with_name(f"{slug}.zh.svg").exists():
             versions[-1]["changed"] = "Chinese edition added; " + versions[-1]["changed"].replace(
                 "figure code changed; ", "")
@@ -125,7 +132,8 @@ def release(root: Path, manifest: dict, date: str) -> list[str]:
                   else "Chinese text changed" if old_meta != frozen_meta.get("zh") else None)
             if zh:
                 versions[-1]["changed"] = f"{zh}; " + versions[-1]["changed"].replace("figure code changed; ", "")
-        made.append(f"{slug} v{n}: {versions[-1]['changed']}")
+        made.append(f"{slug} v{n}: {versions[-1]['changed']}"
+                    + "".join(f"; {corr.text(c)}" for c in versions[-1].get("corrections", [])))
     for name, r in sorted(manifest["resources"].items()):
         hist = ledger["datasets"].setdefault(name, [])
         if not hist or hist[-1]["digest"] != r["digest"]:
