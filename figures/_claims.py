@@ -21,35 +21,36 @@ INTERVAL_ZH = {"90% confidence interval": "90% 置信区间",
                "range stated in the abstract (see note)": "摘要中给出的范围（见注释）"}
 
 
-STALL = 2005  # the essay: clock speeds stopped rising in "the 2000s"; we test from the middle of that decade
-
-
-@claim("cpu-clock-stalled", MILE, chapter="trend-lines", by="essay", figure="cpu-clock-speed",
+@claim("cpu-clock-stalled", MILE, chapter="trend-lines", by="essay",
+       quote='CPU clock speeds in the 2000s and airplane speeds in the 1970s', section='trend-lines', figure="cpu-clock-speed",
        text="From {first} to {ref} the fastest base clock rose about {before:,.0f}-fold; in the {years} "
             "years after {ref}, it rose only {after:.2f}-fold.",
        zh="从 {first} 年到 {ref} 年，最快处理器的基础时钟频率增至原来的约 {before:,.0f} 倍；而在 {ref} "
           "年之后的 {years} 年里，只增至原来的 {after:.2f} 倍。")
 def cpu_clock_stalled(m):
-    upto, later = m[m.year <= STALL], m[m.year > STALL]
-    ref = upto.loc[upto.base_mhz.idxmax()]
-    first = m.loc[m.year.idxmin()]
+    # the peak, the rise before it and the rise after it: each defined once, in figures/_values.py
+    ref, first = v.clock_peak(m), m.sort_values("year").iloc[0]
+    later = m[m.year > ref.year]
     top = later.loc[later.base_mhz.idxmax()] if not later.empty else ref
-    before, after = ref.base_mhz / first.base_mhz, top.base_mhz / ref.base_mhz
+    before, after = v.cpu_growth_before(m), v.cpu_base_growth_after(m)
     return Check(holds=before >= 100 and after < 2,
-                 numbers={"before": before, "after": after, "first": int(first.year), "ref": STALL,
-                          "years": int(m.year.max()) - STALL},
-                 working=f"fastest base clock up to {STALL}: {ref.processor}, {ref.base_mhz:,.0f} MHz; first: "
-                         f"{first.processor}, {first.base_mhz:,.2f} MHz, so {before:,.0f}-fold. Fastest base clock "
-                         f"after {STALL}: {top.processor}, {top.base_mhz:,.0f} MHz, so {after:.2f}-fold. Holds while "
-                         "the rise before is at least 100-fold and the rise after stays under 2-fold.",
-                 working_zh=f"截至 {STALL} 年最快的基础时钟频率：{ref.processor}，{ref.base_mhz:,.0f} MHz；最早一款："
-                            f"{first.processor}，{first.base_mhz:,.2f} MHz，因此增至 {before:,.0f} 倍。{STALL} 年之后最快的基础时钟频率："
-                            f"{top.processor}，{top.base_mhz:,.0f} MHz，因此增至 {after:.2f} 倍。只要此前的增幅至少为 100 倍、"
+                 numbers={"before": before, "after": after, "first": int(first.year), "ref": int(ref.year),
+                          "years": int(v.cpu_years_after(m))},
+                 working=f"the peak (the fastest base clock introduced up to {v.STALL_YEAR}): {ref.processor}, "
+                         f"{ref.base_mhz:,.0f} MHz ({ref.year}); first: {first.processor}, {first.base_mhz:,.2f} MHz, so "
+                         f"{before:,.0f}-fold. Fastest base clock after {ref.year}: {top.processor}, {top.base_mhz:,.0f} "
+                         f"MHz, so {after:.2f}-fold. Holds while the rise before is at least 100-fold and the rise after "
+                         "stays under 2-fold.",
+                 working_zh=f"峰值（{v.STALL_YEAR} 年及以前推出的处理器中最快的基础时钟频率）：{ref.processor}，"
+                            f"{ref.base_mhz:,.0f} MHz（{ref.year} 年）；最早一款：{first.processor}，{first.base_mhz:,.2f} MHz，"
+                            f"因此增至 {before:,.0f} 倍。{ref.year} 年之后最快的基础时钟频率：{top.processor}，"
+                            f"{top.base_mhz:,.0f} MHz，因此增至 {after:.2f} 倍。只要此前的增幅至少为 100 倍、"
                             "此后的增幅保持在 2 倍以下，即成立。",
                  rows=[str(first.id), str(ref.id), str(top.id)])
 
 
-@claim("airspeed-record-stands", AIR, chapter="trend-lines", by="essay", figure="airspeed-record",
+@claim("airspeed-record-stands", AIR, chapter="trend-lines", by="essay",
+       quote='The SR-71 Blackbird record from 1976 still stands today', section='trend-lines', figure="airspeed-record",
        text="Nobody has flown faster since: the {year} record still stood {since} years later.",
        zh="此后再没有人飞得更快：{year} 年创下的纪录，{since} 年后依然无人打破。")
 def airspeed_record_stands(r):
@@ -91,7 +92,8 @@ def cpu_clock_straight_line(m):
                  rows=list(early.id))
 
 
-@claim("youtube-below-llama3", YTLM, chapter="trend-lines", by="essay", figure="youtube-back-of-envelope",
+@claim("youtube-below-llama3", YTLM, chapter="trend-lines", by="essay",
+       quote='the 15 trillion tokens that Llama 3 is already using', section='trend-lines', figure="youtube-back-of-envelope",
        text="YouTube holds about {minutes:,.0f} billion minutes of video, but most of it has no useful speech "
             "(music, still images, game footage), so transcribing all of it would yield less text than the "
             "{llama:,.0f} trillion tokens Llama 3 was trained on, even before any filtering.",
@@ -118,55 +120,63 @@ def youtube_below_llama3(est, models):
 
 
 @claim("youtube-generous-end", YTLM, chapter="trend-lines", by="annotation", figure="youtube-back-of-envelope",
-       text="Even pushing every slider to its generous end brings the total only to {generous:,.0f} trillion "
-            "tokens, less than the {largest:,.0f} trillion that {model} was already trained on.",
-       zh="即使把每个滑块都推到最宽松的一端，总量也只有 {generous:,.0f} 万亿个词元，还不及 {model} "
-          "已经用过的 {largest:,.0f} 万亿个训练词元。")
+       text="Only with every slider at its generous end at once does the total, {generous:,.0f} trillion tokens, pass "
+            "the largest training set of text in our data ({model}, {largest:,.0f} trillion), and then by a factor "
+            "of {ratio:.1f}, not by the orders of magnitude that continued scaling would need.",
+       zh="只有把每个滑块同时推到最宽松的一端，总量（{generous:,.0f} 万亿个词元）才会超过我们数据中最大的文本训练集"
+          "（{model}，{largest:,.0f} 万亿个词元），而且也只超过 {ratio:.1f} 倍，远不是继续扩展所需的几个数量级。")
 def youtube_generous_end(est, models):
     e = est.set_index("id")
     generous = e.loc[yt.CHAIN[0], "value"]
     for k in yt.CHAIN[1:]:
         generous *= e.loc[k, "max"]
     big = st.largest_training_set(models)
-    return Check(holds=generous <= big.training_tokens,
-                 numbers={"generous": generous / 1e12, "largest": big.training_tokens / 1e12, "model": big.model},
+    ratio = generous / big.training_tokens  # text tokens with text tokens (st.largest_training_set)
+    return Check(holds=1 < ratio < 10,
+                 numbers={"generous": generous / 1e12, "largest": big.training_tokens / 1e12, "model": big.model,
+                          "ratio": ratio},
                  working=f"{e.loc[yt.CHAIN[0], 'value']:,.3g} minutes × the top of each slider ("
                          + " × ".join(f"{e.loc[k, 'max']:g}" for k in yt.CHAIN[1:])
                          + f") = {generous / 1e12:,.1f} trillion tokens; the largest training set in language_models "
-                         f"is {big.model}'s {big.training_tokens / 1e12:,.1f} trillion. "
-                         "Holds while the most generous YouTube total is no larger than one existing training set.",
+                         f"of text is {big.model}'s {big.training_tokens / 1e12:,.1f} trillion (counts of text, images and video "
+                         f"together are left out), ratio {ratio:.2f}. Holds while the most generous YouTube total exceeds "
+                         "that training set but by less than one order of magnitude (a factor of 10).",
                  working_zh=f"{zh_number(e.loc[yt.CHAIN[0], 'value'])}分钟 × 各滑块的上限（"
                             + " × ".join(f"{e.loc[k, 'max']:g}" for k in yt.CHAIN[1:])
-                            + f"）= {generous / 1e12:,.1f} 万亿个词元；language_models 中最大的训练集是 {big.model} 的 "
-                            f"{big.training_tokens / 1e12:,.1f} 万亿个词元。只要 YouTube 最宽松的总量不超过某一个现有的训练集，即成立。",
+                            + f"）= {generous / 1e12:,.1f} 万亿个词元；language_models 中最大的文本训练集是 {big.model} 的 "
+                            f"{big.training_tokens / 1e12:,.1f} 万亿个文本词元（文本、图像与视频合计的词元数不计入），比值 {ratio:.2f}。"
+                            "只要 YouTube 最宽松的总量超过这个训练集、但超出不到一个数量级（10 倍），即成立。",
                  rows=list(yt.CHAIN) + [str(big.id)])
 
 
 @claim("stock-largest-share", STLM, chapter="trend-lines", by="annotation", figure="training-data-vs-stock",
-       text="Training sets have grown {growth:,.0f}-fold in {years} years, from {first_model}'s {first:,.0f} billion "
-            "tokens ({first_year}) to the {largest:,.0f} trillion of {model} ({year}), which already equals "
-            "{share:.0%} of the central estimate.",
-       zh="{years} 年间，训练集规模增至原来的 {growth:,.0f} 倍：从 {first_model} 的 {first!b}"
-          "个词元（{first_year} 年）增至 {model} 的 {largest:,.0f} 万亿个（{year} 年），"
-          "后者已相当于中心估计值的 {share:.0%}。")
+       text="Training sets of text have grown {growth:,.0f}-fold in {years} years, from {first_model}'s {first:,.0f} "
+            "billion tokens ({first_year}) to the {largest:,.0f} trillion of {model} ({year}): {share:.0%} of the "
+            "central estimate, so the largest text training set in our data is still about {orders:.1f} orders of "
+            "magnitude below the stock.",
+       zh="{years} 年间，文本训练集的规模增至原来的 {growth:,.0f} 倍：从 {first_model} 的 {first!b}"
+          "个词元（{first_year} 年）增至 {model} 的 {largest:,.0f} 万亿个（{year} 年），相当于中心估计值的 "
+          "{share:.0%}；也就是说，我们数据中最大的文本训练集仍比存量低约 {orders:.1f} 个数量级。")
 def stock_largest_share(s, m):
-    reported = m[m.training_tokens.notna()].sort_values(["year", "training_tokens"])
+    reported = st.text_training_sets(m).sort_values(["year", "training_tokens"])  # text with text only
     first, big = reported.iloc[0], st.largest_training_set(m)
     growth, share = big.training_tokens / first.training_tokens, st.stock_largest_share(s, m)
-    return Check(holds=growth >= 100 and share >= 0.1,
+    return Check(holds=growth >= 10 and 0.01 <= share < 1,
                  numbers={"growth": growth, "years": int(big.year - first.year), "first_model": first.model,
                           "first": first.training_tokens / 1e9, "first_year": int(first.year),
                           "largest": big.training_tokens / 1e12, "model": big.model, "year": int(big.year),
-                          "share": share},
+                          "share": share, "orders": -np.log10(share)},
                  working=f"{big.model} {big.training_tokens:,.3g} tokens / {first.model} (earliest model with reported "
-                         f"tokens) {first.training_tokens:,.3g} = {growth:,.0f}; {big.training_tokens:,.3g} / central "
-                         f"stock {st.row(s, 'effective-stock').central:,.3g} = {share:.1%}. Holds while training sets "
-                         "have grown at least a hundredfold (two orders of magnitude) and the largest is at least a "
-                         "tenth of the central estimate (within one order of magnitude of it).",
+                         f"text tokens; counts of text, images and video together are left out) {first.training_tokens:,.3g} = {growth:,.0f}; {big.training_tokens:,.3g} / central "
+                         f"stock {st.row(s, 'effective-stock').central:,.3g} = {share:.1%}, "
+                         f"-log10 = {-np.log10(share):.2f} orders of magnitude. Holds while text training sets have "
+                         "grown at least tenfold and the largest is below the central estimate but within two orders "
+                         "of magnitude of it (at least 1%).",
                  working_zh=f"{big.model} 的 {zh_number(big.training_tokens)}个词元 / {first.model}（最早报告训练词元数的模型）的 "
                             f"{zh_number(first.training_tokens)} = {growth:,.0f}；{zh_number(big.training_tokens)} / 中心估计存量 "
-                            f"{zh_number(st.row(s, 'effective-stock').central)} = {share:.1%}。只要训练集规模至少增至原来的一百倍"
-                            "（两个数量级），且最大的训练集至少达到中心估计值的十分之一（与之相差不到一个数量级），即成立。",
+                            f"{zh_number(st.row(s, 'effective-stock').central)} = {share:.1%}，"
+                            f"即低 {-np.log10(share):.2f} 个数量级。只要文本训练集规模至少增至原来的十倍，且最大的文本训练集低于中心估计值、"
+                            "但与之相差不到两个数量级（至少为 1%），即成立。",
                  rows=[str(first.id), str(big.id), "effective-stock"])
 
 
@@ -222,7 +232,7 @@ def cpu_decades_rising(m):
     early = m[m.year <= peak.year]
     fastest = early.groupby((early.year - first.year) // 5).base_mhz.max()
     rising = bool((fastest.diff().dropna() > 0).all())
-    growth = peak.base_mhz / first.base_mhz
+    growth = v.cpu_growth_before(m)
     return Check(holds=rising and growth >= 1000,
                  numbers={"decades": v.cpu_decades_rising(m), "first_mhz": first.base_mhz, "first": int(first.year),
                           "peak_mhz": peak.base_mhz, "part": peak.processor, "peak": int(peak.year), "growth": growth},
@@ -246,20 +256,19 @@ def cpu_decades_rising(m):
        zh="即便是 {latest} 年最快处理器的短时单核“加速”频率，也只有 {boost:,.0f} MHz，是 {ref} "
           "年最快基础频率的 {ratio:.2f} 倍。")
 def cpu_boost_just(m):
-    upto, latest = m[m.year <= STALL], int(m.year.max())
-    peak = upto.loc[upto.base_mhz.idxmax()]  # the same reference as cpu-clock-stalled
+    latest, peak = int(m.year.max()), v.clock_peak(m)  # the peak, defined once in figures/_values.py
     top = m[m.year == latest].sort_values("boost_mhz").iloc[-1]
-    ratio, years, doubling = top.boost_mhz / peak.base_mhz, latest - int(peak.year), v.cpu_doubling_years(m)
+    ratio, years, doubling = v.cpu_boost_growth_after(m), int(v.cpu_years_after(m)), v.cpu_doubling_years(m)
     return Check(holds=ratio < 4,
                  numbers={"latest": latest, "boost": top.boost_mhz, "ratio": ratio, "years": years,
-                          "doubling": doubling, "ref": STALL},
+                          "doubling": doubling, "ref": int(peak.year)},
                  working=f"{top.processor} boost {top.boost_mhz:,.0f} MHz / {peak.processor} base {peak.base_mhz:,.0f} "
                          f"MHz = {ratio:.3f}, over {years} years; before the peak the clock doubled every "
-                         f"{doubling:.1f} years. Holds while the boost stays under 4 times the {STALL} best: fewer than two "
+                         f"{doubling:.1f} years. Holds while the boost stays under 4 times the {peak.year} peak: fewer than two "
                          f"doublings in {years} years, which the earlier trend delivered in {2 * doubling:.1f}.",
                  working_zh=f"{top.processor} 加速频率 {top.boost_mhz:,.0f} MHz / {peak.processor} 基础频率 {peak.base_mhz:,.0f} "
                             f"MHz = {ratio:.3f}，历时 {years} 年；在峰值之前，时钟频率每 {doubling:.1f} 年翻一番。只要加速频率"
-                            f"保持在 {STALL} 年最佳值的 4 倍以下，即成立：也就是 {years} 年里翻番不到两次，而按早先的趋势，"
+                            f"保持在 {peak.year} 年峰值的 4 倍以下，即成立：也就是 {years} 年里翻番不到两次，而按早先的趋势，"
                             f"翻两番只需 {2 * doubling:.1f} 年。",
                  rows=[str(peak.id), str(top.id)])
 

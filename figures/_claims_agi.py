@@ -4,6 +4,7 @@ One short function per claim; see pipeline/claims.py.
 """
 from figures import _values_agi as agi
 from figures.agi_predictions import LABELS as SPEAKER_ZH  # the figure's Chinese words for speaker types
+from pipeline import dates
 from pipeline.claims import Check, as_of, claim
 
 AGI = ("agi_predictions",)
@@ -56,11 +57,13 @@ def agi_list_headline_heavy(df):
 def agi_simon_passed(df):
     r = agi.row(df, "simon-1960")
     year, said, now = int(agi.deadline(df)[df.id == "simon-1960"].iloc[0]), int(r.said_date.year), as_of().year
-    return Check(holds=year < now,
+    return Check(holds=dates.status(year, now) == dates.LAPSED,
                  numbers={"said": said, "year": year, "since": now - year},
-                 working=f"simon-1960: said {r.said_date:%Y-%m-%d}, deadline {year}; checked as of {as_of()}: "
+                 working=f"simon-1960: said {dates.fmt(r.said_date, r.said_date_precision)}, deadline {year}; "
+                         f"checked as of {dates.fmt(as_of())}: "
                          f"{now} - {year} = {now - year} years. Holds while the deadline lies before the year the "
                          "claims are checked.",
-                 working_zh=f"simon-1960：作出预言于 {r.said_date:%Y-%m-%d}，期限 {year} 年；核查日期 {as_of()}："
+                 working_zh=f"simon-1960：作出预言于 {dates.fmt(r.said_date, r.said_date_precision, 'zh')}，"
+                            f"期限 {year} 年；核查日期 {dates.fmt(as_of(), 'day', 'zh')}："
                             f"{now} - {year} = {now - year} 年。只要期限早于核查这些论断的年份，即成立。",
                  rows=["simon-1960"])

@@ -33,7 +33,7 @@ def tokens_per_param_past_optimal(m):
                  rows=["chinchilla", "gpt-3", "llama-3-8b"])
 
 
-@claim("trained-longer-since-essay", LM, chapter="smaller-models", by="essay", figure="tokens-per-parameter",
+@claim("trained-longer-since-essay", LM, chapter="smaller-models", by="annotation", figure="tokens-per-parameter",
        text="Every one of the {n} models in our data released in {year} or later was trained past the Chinchilla "
             "ratio, at a median of {median:,.0f} tokens per parameter, against {median_before:.0f} for the "
             "{n_before} before.",
@@ -58,11 +58,12 @@ def trained_longer_since_essay(m):
                  rows=list(m.loc[after.index, "id"]))
 
 
-@claim("llama3-compute-vs-llama", LM, chapter="smaller-models", by="essay", figure="small-model-compute",
+@claim("llama3-compute-vs-llama", LM, chapter="smaller-models", by="essay",
+       quote='20 times as many training FLOPs', section='smaller-models', figure="small-model-compute",
        text="Using the standard estimate of six floating-point operations per parameter per training token, our data "
-            "gives Llama 3 8B {ratio:.0f} times the training compute of LLaMA 7B, close to the essay's “about twenty”.",
+            "gives Llama 3 8B {ratio:.0f} times the training compute of LLaMA 7B, close to the essay's “20 times”.",
        zh="按常用的估算方法（每个参数每个训练词元消耗六次浮点运算），根据我们的数据，Llama 3 8B "
-          "的训练算力是 LLaMA 7B 的 {ratio:.0f} 倍，与文章所说的“大约二十倍”相近。")
+          "的训练算力是 LLaMA 7B 的 {ratio:.0f} 倍，与文章所说的二十倍相近。")
 def llama3_compute_vs_llama(m):
     ratio, i = lm.llama3_8b_vs_llama_7b(m), m.set_index("id")
     c = lm.six_nd(i)
@@ -90,14 +91,15 @@ def six_nd_close(m):
                  numbers={"n": len(r), "gap": lm.six_nd_max_gap(m)},
                  working="|6·N·D - reported| / reported: " + ", ".join(
                      f"{i} {g:.1%}" for i, g in zip(r.id, gaps)) + ". Holds while the largest gap is at most 20%, "
-                         "smaller than the tolerance of the 'about twenty' check.",
+                         "smaller than the tolerance of the check of the essay's 20 times.",
                  working_zh="|6·N·D - 公布值| / 公布值：" + "，".join(
-                                f"{i} {g:.1%}" for i, g in zip(r.id, gaps)) + "。只要最大差距不超过 20%（小于“大约二十倍”"
+                                f"{i} {g:.1%}" for i, g in zip(r.id, gaps)) + "。只要最大差距不超过 20%（小于对文章“二十倍”"
                             "那项核查的容差），即成立。",
                  rows=list(r.id))
 
 
-@claim("gpt4o-quarter-price", PRICES, chapter="smaller-models", by="essay", figure="price-vs-capability",
+@claim("gpt4o-quarter-price", PRICES, chapter="smaller-models", by="essay",
+       quote='GPT-4o costs only 25% as much as GPT-4 does', section='smaller-models', figure="price-vs-capability",
        text="GPT-4o costs {out:.0%} of what GPT-4 did (per output token) and is similar or better.",
        zh="GPT-4o 的价格（按输出词元计）是 GPT-4 的 {out:.0%}，能力却相当甚至更强。")
 def gpt4o_quarter_price(p):
@@ -105,7 +107,7 @@ def gpt4o_quarter_price(p):
     return Check(holds=0.2 <= out <= 0.3 and inp <= out and gain >= -1,
                  numbers={"out": out, "input": inp, "mmlu_gain": gain},
                  working=f"output price GPT-4o / GPT-4 = {out:.3f}, input {inp:.3f}; MMLU gain {gain:+.1f} points. "
-                         "Holds while the output share is between 20% and 30% ('a quarter'), the input share no higher, "
+                         "Holds while the output share is between 20% and 30% (the essay's 25%), the input share no higher, "
                          "and GPT-4o scores no more than 1 point below GPT-4 on MMLU ('similar or better').",
                  working_zh=f"输出价格 GPT-4o / GPT-4 = {out:.3f}，输入价格 {inp:.3f}；MMLU 得分差 {gain:+.1f} 分。"
                             "只要输出价格之比在 20% 到 30% 之间（“四分之一”）、输入价格之比不高于它，且 GPT-4o 的 MMLU 得分"
@@ -113,7 +115,8 @@ def gpt4o_quarter_price(p):
                  rows=["gpt-4o", "gpt-4"])
 
 
-@claim("claude-opus-priciest", PRICES, chapter="smaller-models", by="essay", figure="price-vs-capability",
+@claim("claude-opus-priciest", PRICES, chapter="smaller-models", by="essay",
+       quote='the most expensive (and presumably biggest) model in the Claude family', section='smaller-models', figure="price-vs-capability",
        text="Claude 3 Opus, at ${out:,.0f} per million output tokens, is the most expensive (and probably the largest) "
             "Claude model.",
        zh="Claude 3 Opus 每百万输出词元收费 {out:,.0f} 美元，是 Claude 系列中最贵（很可能也是规模最大）"
@@ -133,7 +136,8 @@ def claude_opus_priciest(p):
                  rows=list(a.id))
 
 
-@claim("sonnet-fifth-of-opus", PRICES, chapter="smaller-models", by="essay", figure="price-vs-capability",
+@claim("sonnet-fifth-of-opus", PRICES, chapter="smaller-models", by="essay",
+       quote='both 5x cheaper and more capable', section='smaller-models', figure="price-vs-capability",
        text="The newer Claude 3.5 Sonnet costs {share:.0%} as much as Claude 3 Opus and is more capable.",
        zh="较新的 Claude 3.5 Sonnet 价格是 Claude 3 Opus 的 {share:.0%}，能力却更强。")
 def sonnet_fifth_of_opus(p):
@@ -184,7 +188,8 @@ def gemini_against_1_0_pro(p):
                  rows=["gemini-1-5-flash", "gemini-1-5-pro", "gemini-1-0-pro"])
 
 
-@claim("mixtral-active-share", MOE, chapter="smaller-models", by="essay", figure="moe-active-parameters",
+@claim("mixtral-active-share", MOE, chapter="smaller-models", by="essay",
+       quote='much lower than the total parameter count', section='footnote-5', figure="moe-active-parameters",
        text="Mixtral 8x22B has {total:,.0f} billion parameters in total, of which only {active:,.0f} billion "
             "({share:.0%}) are active for any given token.",
        zh="Mixtral 8x22B 共有 {total!b}个参数，但处理任何一个词元时，只有其中 {active!b}"
@@ -224,9 +229,9 @@ def moe_sparser_since_essay(df):
 
 
 @claim("gpt4o-quarter-is-output", PRICES, chapter="smaller-models", by="annotation", figure="price-vs-capability",
-       text="“A quarter” holds for output tokens: GPT-4o's output price is {out:.0%} of GPT-4's, its input price "
+       text="The essay's 25% holds for output tokens: GPT-4o's output price is {out:.0%} of GPT-4's, its input price "
             "{inp:.0%}, and a typical three-to-one mix of input and output {blend:.0%}.",
-       zh="“四分之一”说的是输出词元：GPT-4o 的输出价格是 GPT-4 的 {out:.0%}，输入价格是 {inp:.0%}，"
+       zh="文章所说的 25% 指的是输出词元：GPT-4o 的输出价格是 GPT-4 的 {out:.0%}，输入价格是 {inp:.0%}，"
           "按典型的三比一输入输出配比计算则是 {blend:.0%}。")
 def gpt4o_quarter_is_output(p):
     out, inp = pr.gpt4o_gpt4_output_share(p), pr.gpt4o_gpt4_input_share(p)

@@ -18,7 +18,8 @@ def _months(a, b) -> int:
     return (b.year - a.year) * 12 + (b.month - a.month)
 
 
-@claim("scaling-kaplan-range", FITS, chapter="scaling-laws", by="essay", figure="scaling-laws",
+@claim("scaling-kaplan-range", FITS, chapter="scaling-laws", by="essay",
+       quote='holds across many orders of magnitude', section='scaling-laws', figure="scaling-laws",
        text="In the OpenAI experiments, the loss of a language model fell as a power law of its size across "
             "{orders:.0f} orders of magnitude, from {n_min:,.0f} to {n_max:.1f} billion non-embedding parameters.",
        zh="在 OpenAI 的实验中，语言模型的损失随模型规模按幂律下降，这一规律横跨 {orders:.0f} 个数量级："
@@ -118,7 +119,8 @@ def emergence_mirage_illustration(df):
                  rows=["alpha", "c", "size-min", "size-max", "tokens-default"])
 
 
-@claim("arc-novel-tasks-at-essay", ARC, chapter="scaling-laws", by="essay", figure="arc-scores",
+@claim("arc-novel-tasks-at-essay", ARC, chapter="scaling-laws", by="essay",
+       quote='LLMs tend to perform poorly', section='scaling-laws', figure="arc-scores",
        text="When the essay was written, the best verified score on ARC-AGI-1's held-out tasks was {best:.4g}%, and "
             "GPT-4o on its own scored {gpt4o:.4g}%, against an average of {human:.4g}% for people recruited online.",
        zh="文章写作时，ARC-AGI-1 留出测试任务上经过验证的最好成绩是 {best:.4g}%，GPT-4o 单独作答只得 "
@@ -200,7 +202,7 @@ def chinchilla_floor_balanced(fits):
                  working_zh=f"Hoffmann 等人的 L = E + A/N^alpha + B/D^beta，其中 E = {sc.scaling_chinchilla_e(fits):g}，"
                             f"alpha = {alpha:g}，beta = {beta:g}；算力最优模型按 N ∝ C^{a:.3f}、D ∝ C^{1 - a:.3f} 增长"
                             f"（a = beta / (alpha + beta)）；chinchilla_D / chinchilla_N = {sc.tokens_per_param(fits):g}。"
-                            "只要下限为正，且参数量和词元数都不占缩放指数的 60% 以上（0.4 ≤ a ≤ 0.6），即成立："
+                            "只要下限为正，且参数量和词元数都不占缩放定律指数的 60% 以上（0.4 ≤ a ≤ 0.6），即成立："
                             "也就是说，随着算力增加，两者以大致相同的速度增长。",
                  rows=[f"hoffmann-2022/{p}" for p in ("E", "alpha", "beta", "chinchilla_N", "chinchilla_D")])
 

@@ -15,7 +15,8 @@ def _expected(diff: float) -> float:
     return 1 / (1 + 10 ** (-diff / 400))
 
 
-@claim("alphago-zero-surpasses", AG, chapter="synthetic-data", by="essay", figure="alphago-self-play",
+@claim("alphago-zero-surpasses", AG, chapter="synthetic-data", by="essay",
+       quote='the latter two did not use any human games as training data', section='synthetic-data', figure="alphago-self-play",
        text="AlphaGo Zero, trained only on self-play, reached {zero:,.0f} some {months} months later, {diff:,.0f} "
             "points higher and above every version that learned from human games.",
        zh="约 {months} 个月后，仅靠自我对弈训练的 AlphaGo Zero 达到了 {zero:,.0f} 分，"

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -32,7 +31,9 @@ from pipeline.i18n import zh_format
 REGISTRY: dict[str, "Claim"] = {}
 CHAPTERS = ("scaling-laws", "trend-lines", "synthetic-data", "smaller-models", "ladder-of-generality",
             "debate", "agi-predictions")
-BY = {"essay": "The essay's claim", "annotation": "Our annotation"}
+# whose claim it is: the essay's (shown with its exact words and section; our sentence is then our
+# check of it against the data) or ours (shown with the data it is computed from)
+BY = {"essay": "The essay says", "annotation": "Our check"}
 
 
 @dataclass
@@ -54,10 +55,15 @@ class Claim:
     text: str
     figure: str | None
     zh: str | None = None           # the sentence in Chinese (issue 9): same placeholders, `{x!w}` for 万/亿
+    quote: str | None = None        # by="essay": the essay's own words, a phrase listed in data/quotes.csv
+    section: str | None = None      # by="essay": the essay's section the phrase is in (pipeline.essay.SECTIONS)
 
 
 def claim(name: str, data: tuple[str, ...], chapter: str, by: str, text: str, figure: str | None = None,
-          zh: str | None = None):
+          zh: str | None = None, quote: str | None = None, section: str | None = None):
+    """Declare a claim. `by="essay"` needs `quote` (the essay's exact words, a short phrase from
+    data/quotes.csv) and `section` (where the essay says it); `by="annotation"` is our own
+    computation and takes neither."""
     def deco(fn):
         where = f"{fn.__module__.replace('.', '/')}.py: claim {name!r}"
         if name in REGISTRY:
@@ -66,18 +72,23 @@ def claim(name: str, data: tuple[str, ...], chapter: str, by: str, text: str, fi
             raise ValueError(f"{where}: unknown chapter {chapter!r} (one of {', '.join(CHAPTERS)})")
         if by not in BY:
             raise ValueError(f"{where}: by must be 'essay' or 'annotation'")
-        REGISTRY[name] = Claim(name, fn, tuple(data), chapter, by, text, figure, zh)
+        if by == "essay" and not (quote and section):
+            raise ValueError(f"{where}: an essay claim needs quote= (the essay's exact words) and section= "
+                             "(where the essay says it)")
+        if by == "annotation" and (quote or section):
+            raise ValueError(f"{where}: our own check takes no quote or section (by='essay' for the essay's claim)")
+        REGISTRY[name] = Claim(name, fn, tuple(data), chapter, by, text, figure, zh, quote, section)
         return fn
     return deco
 
 
 def as_of():
     """The date the claims are checked as of: the build's SOURCE_DATE_EPOCH (the last commit),
-    so that a checkout always gives the same result."""
-    import datetime
+    so that a checkout always gives the same result (one rule for claims, values and figures:
+    pipeline.dates.as_of)."""
+    from pipeline import dates
 
-    epoch = int(os.environ.get("SOURCE_DATE_EPOCH") or 0) or int(__import__("time").time())
-    return datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc).date()
+    return dates.as_of()
 
 
 def modules(root: Path) -> list[Path]:
@@ -100,11 +111,23 @@ def compute(root: Path, res: dict, out: Path) -> dict:
 
     from pipeline.values import load_modules, write_json
 
+    from pipeline import essay
+
     REGISTRY.clear()
     load_modules(modules(root))
     frames, result = {}, {}
     for c in REGISTRY.values():
         where = f"figures: claim {c.name!r}"
+        said = None
+        if c.by == "essay":
+            row = essay.essay_quote(root, c.quote)
+            if row is None:
+                raise ValueError(f"{where}: its quote {c.quote!r} is not a phrase of the essay listed in data/quotes.csv")
+            if row["section"] != c.section:
+                raise ValueError(f"{where}: its quote is in the essay's section {row['section']!r}, "
+                                 f"not {c.section!r} (data/quotes.csv)")
+            said = {"quote": c.quote, "section": c.section, "section_title": essay.section_title(c.section),
+                    "section_url": essay.section_url(c.section)}
         for d in c.data:
             if d not in res:
                 raise ValueError(f"{where} reads unknown resource {d!r}")
@@ -126,7 +149,7 @@ def compute(root: Path, res: dict, out: Path) -> dict:
             "name": c.name, "chapter": c.chapter, "by": c.by, "sentence": sentence, "sentence_zh": sentence_zh, "holds": bool(check.holds),
             "numbers": numbers, "working": check.working,
             "working_zh": check.working_zh, "rows": [str(r) for r in check.rows],
-            "figure": c.figure,
+            "figure": c.figure, "essay": said,
             "data": [{"resource": d, "path": res[d].rel, "version": res[d].descriptor.get("version"),
                       "digest": res[d].digest} for d in c.data],
         }

@@ -14,6 +14,8 @@ import string
 from datetime import datetime
 from pathlib import Path
 
+from pipeline import dates
+
 LANGS = ("en", "zh")
 # Chinese charts: a CJK sans first, so that Latin text inside a Chinese label (model names,
 # units) is drawn in the same sans face rather than a fallback serif; system fonts only.
@@ -58,14 +60,14 @@ _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 def zh_text(text: str) -> str:
     """An English rendering of a number or a date, as a Chinese reader writes it: 'seven' -> '七',
-    '175 billion' -> '1750亿', 'February 2026' -> '2026年2月', '2024-06-27' -> 2024年6月27日.
+    '175 billion' -> '1750亿', 'February 2026' -> '2026年2月', '2024-06-27' -> 2024年6月27日,
+    '2017-03' (an ISO date known to the month) -> 2017年3月.
     Anything else is returned as is (names of models, processors and systems are not translated)."""
     t = text.strip()
     if t.lower() in _WORDS:
         return zh_small(_WORDS.index(t.lower()))
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", t):  # an ISO date (a value; in chart data it stays a date)
-        d = datetime.strptime(t, "%Y-%m-%d")
-        return f"{d.year}年{d.month}月{d.day}日"
+    if re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", t):  # an ISO date at its precision (in chart data it stays a date)
+        return dates.fmt(t, None, "zh")
     converted = data_text(t)
     return converted if converted != t else text
 
@@ -185,6 +187,9 @@ def data_text(value: str) -> str:
         date = value.removesuffix(" (day unknown)")
         head = f"{date}年" if re.fullmatch(r"\d{4}", date) else data_text(date)
         return value if head == date else head + "（日期不详）"
+    known = dates.parse_text(value)  # 'March 2017' -> 2017年3月, '7 April 1960' -> 1960年4月7日 (pipeline/dates.py)
+    if known:
+        return dates.fmt(known[0], known[1], "zh")
     m = _EN_COUNT.match(value)
     if m and (m.group(3) is None or m.group(3) in _UNITS):
         return zh_number(float(m.group(1).replace(",", "")) * _SCALE[m.group(2)]) + _UNITS.get(m.group(3) or "", "")
@@ -226,6 +231,11 @@ ZH_UI = {
     # claims
     "holds": "成立", "no longer holds": "不再成立",
     "The essay's claim": "原文的陈述", "Our annotation": "我们的注解",
+    "The essay says": "原文写道", "Our check": "我们的核验",
+    "Corrected in v{n} ({date}):": "v{n}（{date}）更正了此数据：",
+    "section “{t}”": "“{t}”一节", "computed from {data}": "依据 {data} 计算",
+    "Claims checked on this figure": "基于此图数据核验的陈述",
+    "Our check against the data:": "我们对照数据的核验：",
     " This no longer holds with the current data (preview build).": "按当前数据，此陈述已不再成立（预览构建）。",
     "Checked at build time against {data}: {status}. Evidence and arithmetic on the Claims page.":
         "构建时已对照 {data} 核验：{status}。证据与算式见“核验陈述”页。",

@@ -20,6 +20,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from pipeline import dates
 from pipeline.glossary import CjkAbbrExtension, zh_abbreviations
 from pipeline.glossary import load as load_glossary
 from pipeline.i18n import CJK, LANGS, data_text, licence_titles, localized, prefix, tr, zh_text
@@ -275,7 +276,8 @@ def on_files(files, config):
         with open(Path(meta["dir"]) / f"{slug}.csv", encoding="utf-8") as fh:
             columns = next(csv.reader(fh))
         add(f"figures/{slug}/index.md", pages.figure_page(meta, ledger["figures"].get(slug, []),
-                                                         placements.get(slug, []), site_url, columns, lang, zh))
+                                                         placements.get(slug, []), site_url, columns, lang, zh,
+                                                         [c for c in STATE.get("claims", {}).values() if c.get("figure") == slug]))
     # every released version keeps its page, even when its figure was renamed or retired
     for slug, versions in ledger["figures"].items():
         for v in versions:
@@ -286,7 +288,8 @@ def on_files(files, config):
             block = figure_html(frozen, n, "../../../" + "../" * (lang != "en"), files=f"./{slug}", lang=lang,
                                 label="Version {n}", inline=twin if lang != "en" and twin.exists() else svg)
             add(f"figures/{slug}/v{n}/index.md",
-                pages.version_page(frozen, v, versions[-1]["version"], site_url, block, lang, figs.get(slug)))
+                pages.version_page(frozen, v, versions[-1]["version"], site_url, block, lang, figs.get(slug),
+                                   [x for x in versions if x["version"] > n]))
     add("data/index.md", pages.data_index(resources, lang, zh))
     for name, r in resources.items():
         used = sorted(s for s, m in figs.items() if name in m["data"])
@@ -334,7 +337,7 @@ def since_html(rows: list[dict], lang: str = "en") -> str:
     e = html.escape
     sfx = "" if lang == "en" else f"_{lang}"
     items = "".join(
-        f'<li class="since-{e(r["stance"])}"><time datetime="{e(r["date"])}">{e(r["date"])}</time> '
+        f'<li class="since-{e(r["stance"])}"><time datetime="{e(r["date"])}">{e(dates.fmt(r["date"], None, lang))}</time> '
         f'<span class="stance">{e(tr(lang, STANCE[r["stance"]]) if r["stance"] in STANCE else r["stance"])}</span> '
         f'<strong>{e(r["headline" + sfx])}{"." if lang == "en" else "。"}</strong>{" " if lang == "en" else ""}'
         f'{e(r["summary" + sfx])} {link(r["source_title"], r["source_url"], lang="en" if lang != "en" else None)}</li>'
@@ -367,11 +370,14 @@ def table_html(meta: dict, columns: list[str], page: str, lang: str = "en") -> s
         zh = labels.get(v) or data_text(v)
         return e(zh) if zh != v else f'<span lang="en">{e(v)}</span>'
 
-    def cell(col, v):
+    def cell(col, v, row):
         if col.endswith("_url") and v:
             return link(tr(lang, "source"), v) if safe_href(v) else e(v)
-        if col.endswith("_date") and v.endswith("T00:00:00"):
-            v = v[:10]
+        if col.endswith("_date") and col != "plot_date" and v:  # plot_date: a position on the axis, not a date said
+            try:  # to its precision: its `_precision` column's, else the ISO text's ("2017-03": the month)
+                return e(dates.fmt(v, row.get(col + "_precision") or None, lang))
+            except ValueError:
+                pass
         if re.fullmatch(r"-?\d+\.0", v):  # a whole number in a float column (a year beside 1971.875)
             v = v[:-2]
         return words(v)
@@ -395,7 +401,7 @@ def table_html(meta: dict, columns: list[str], page: str, lang: str = "en") -> s
         return f'<code lang="en">{e(c)}</code>'  # a column the figure computes: its name in the CSV
 
     head = "".join(f'<th scope="col">{heading(c)}</th>' for c in columns)
-    body = "".join("<tr>" + "".join(f"<td>{cell(c, r[c])}</td>" for c in columns) + "</tr>" for r in rows)
+    body = "".join("<tr>" + "".join(f"<td>{cell(c, r[c], r)}</td>" for c in columns) + "</tr>" for r in rows)
     behind = tr(lang, "the data behind {link} ({n} rows)", link=f'<a href="#fig-{s}">{tr(lang, "the figure")}</a>',
                 n=len(rows))
     # on a figure page the table repeats the figure's CSV: kept out of the search index, which every
@@ -423,10 +429,13 @@ def claim_html(c: dict, base: str, lang: str = "en") -> str:
     data = ", ".join(f'{d["path"]} v{d["version"]}' for d in c["data"])
     warn = "" if ok else f'<strong class="claim-warning">{t(" This no longer holds with the current data (preview build).")}</strong>'
     sentence = c["sentence"] if lang == "en" else c.get("sentence_zh") or c["sentence"]
+    said = c.get("essay")
+    whose = (t("The essay says") + f' “{said["quote"]}” ({t("section “{t}”", t=said["section_title"])}). '
+             + t("Our check against the data:") + " ") if said else t("Our check") + ". "
     return (f'<span class="claim-inline claim-{"ok" if ok else "broken"}" id="claim-in-text-{e(c["name"])}" '
             f'data-claim="{e(c["name"])}">'
             f'{e(sentence)}{warn}<a class="claim-mark" href="{base}claims/#claim-{e(c["name"])}" '
-            f'title="{e(t("Checked at build time against {data}: {status}. Evidence and arithmetic on the Claims page.", data=data, status=status))}" '
+            f'title="{e(whose + t("Checked at build time against {data}: {status}. Evidence and arithmetic on the Claims page.", data=data, status=status))}" '
             f'aria-label="{e(t("Claim {status}: see the evidence", status=status))}">{mark}</a></span>')
 
 
@@ -488,11 +497,31 @@ def on_page_markdown(markdown, page, config, files):
     markdown = META.sub(lambda m: html.escape(STATE["meta"][m.group(1)]), markdown)
     markdown = THUMB.sub(lambda m: thumb_html(figs[m.group(1)], STATE["placed"][lang][m.group(1)], lbase, lang), markdown)
     markdown = CLAIM.sub(lambda m: claim_html(STATE["claims"][m.group(1)], lbase, lang), markdown)
+    markdown = _ours_below(markdown, src, lang)
     leftover = ANY.search(VAL.sub("", markdown))
     if leftover:
         raise PluginError(f"site/{src}: line {_line(markdown, leftover.start())}: a figure marker must stand "
                           "alone on its line")
     return VAL.sub(lambda m: value_html(m.group(1), vals[m.group(1)], lang), markdown) + _glossary(page, lang)
+
+
+AUTHORS_BOX = re.compile(r'<div class="authors" markdown>.*?</div>\n', re.S)
+OURS = {
+    "en": "*Below this box the words are ours: our summary, our analysis and our checks of the data. "
+          "The authors' own words appear only in quotation marks, each phrase linked to where the essay says it.*",
+    "zh": "*此框以下的文字都是我们写的：我们的概述、分析和对数据的核验。作者本人的原话只出现在引号中，"
+          "并注明出自原文哪一节。*",
+}
+
+
+def _ours_below(markdown: str, src: str, lang: str) -> str:
+    """A chapter opens with one box of the authors' claims; the line below it says, once, that
+    everything after it is ours (tests/test_attribution.py checks that a chapter has one box)."""
+    boxes = list(AUTHORS_BOX.finditer(markdown))
+    if not boxes:
+        return markdown
+    end = boxes[0].end()
+    return f'{markdown[:end]}\n<p class="ours-note" markdown>{OURS[lang]}</p>\n{markdown[end:]}'
 
 
 def _glossary(page, lang: str) -> str:

@@ -60,10 +60,18 @@ def cite_block(meta: dict, version: dict, site_url: str, lang: str = "en") -> st
     return f'<div class="cite" markdown="0">{"".join(parts)}</div>'
 
 
+def _corrections(v: dict, lang: str) -> str:
+    """The data values a version corrected, and why (pipeline/corrections.py)."""
+    from pipeline.corrections import text
+
+    return "".join(f'<br><strong class="fig-correction">{e(text(c, lang))}</strong>' for c in v.get("corrections", []))
+
+
 def _versions_table(slug: str, versions: list[dict], base: str, lang: str = "en") -> str:
     t = lambda text: tr(lang, text)  # noqa: E731
     rows = "".join(f'<tr><td><a href="{base}figures/{slug}/v{v["version"]}/">v{v["version"]}</a></td>'
-                   f'<td>{e(v["date"])}</td><td>{e(changed(v["changed"], lang))}</td></tr>' for v in reversed(versions))
+                   f'<td>{e(v["date"])}</td><td>{e(changed(v["changed"], lang))}{_corrections(v, lang)}</td></tr>'
+                   for v in reversed(versions))
     return (f'<div class="md-typeset__table"><table><thead><tr><th scope="col">{t("Version")}</th>'
             f'<th scope="col">{t("Released")}</th><th scope="col">{t("What changed")}</th></tr></thead>'
             f"<tbody>{rows}</tbody></table></div>")
@@ -143,8 +151,26 @@ TEXT = {
 }
 
 
+def _figure_claims(claims: list[dict], lang: str) -> str:
+    """The claims checked on a figure's data, each with whose claim it is (the essay's words and
+    section, or our check and its data) and a link to its evidence on the Claims page."""
+    if not claims:
+        return ""
+    items = []
+    for c in sorted(claims, key=lambda c: c["name"]):
+        sentence = c["sentence"] if lang == "en" else c.get("sentence_zh") or c["sentence"]
+        ours = tr(lang, "Our check against the data:") + " " if c["by"] == "essay" else ""
+        mark = "&#10003;" if c["holds"] else "&#10007;"
+        items.append(f'<li class="claim-card" id="claim-{e(c["name"])}">{attribution_html(c, lang, "../../")}'
+                     f'<p class="claim-sentence">{e(ours)}{e(sentence)} <a class="claim-mark" '
+                     f'href="../../claims/#claim-{e(c["name"])}">{mark}</a></p></li>')
+    return (f'\n## {tr(lang, "Claims checked on this figure")}\n\n'
+            f'<ul class="figure-claims" markdown="0">{"".join(items)}</ul>\n')
+
+
 def figure_page(meta: dict, versions: list[dict], placed: list[tuple[str, str]], site_url: str,
-                columns: list[str], lang: str = "en", zh: dict | None = None) -> str:
+                columns: list[str], lang: str = "en", zh: dict | None = None,
+                claims: list[dict] | None = None) -> str:
     T = TEXT[lang]
     slug = meta["slug"]
     m = localized(meta, lang)
@@ -168,7 +194,7 @@ description: {yaml_text(m['caption'][:150])}
 {T['figure_intro'].format(slug=slug)}
 
 <!-- fig:{slug} -->
-
+{_figure_claims(claims or [], lang)}
 ## {T['where']}
 
 {where}
@@ -196,7 +222,7 @@ description: {yaml_text(m['caption'][:150])}
 
 
 def version_page(meta: dict, v: dict, latest: int, site_url: str, figure_block: str, lang: str = "en",
-                 current: dict | None = None) -> str:
+                 current: dict | None = None, later_versions: list[dict] | None = None) -> str:
     """A released version's page. A version frozen before the Chinese edition shows its English
     chart; its Chinese page is still titled in Chinese when the title is the current figure's."""
     T = TEXT[lang]
@@ -205,6 +231,12 @@ def version_page(meta: dict, v: dict, latest: int, site_url: str, figure_block: 
     if lang != "en" and m is meta and current and current.get("title") == meta["title"]:
         m = {**meta, "title": localized(current, lang)["title"]}
     newer = T["newer"].format(n=n, latest=latest) if n < latest else T["current"]
+    from pipeline.corrections import text as correction_text
+
+    for later in (later_versions or []):  # a citer of this version learns what a later one corrected
+        for c in later.get("corrections", []):
+            newer += "\n\n" + f'<p class="fig-correction-note"><strong>{e(tr(lang, "Corrected in v{n} ({date}):", n=later["version"], date=later["date"]))}</strong> {e(correction_text(c, lang))}</p>'
+
     if lang != "en" and not meta.get(lang, {}).get("translated"):
         newer += "\n" + T["version_english"].format(n=n)
     return f"""---
@@ -389,10 +421,26 @@ TEXT["zh"].update({
 })
 
 
+def attribution_html(c: dict, lang: str = "en", base: str = "../") -> str:
+    """Whose claim it is, as a line: "The essay says “<its words>” (section “…”, linked to the
+    original)" for the essay's, "Our check, computed from <data>" for ours. The quote stays
+    English on the Chinese pages (the original's words)."""
+    t = (lambda text, **kw: tr(lang, text, **kw))
+    if c["by"] == "essay" and c.get("essay"):
+        q = c["essay"]
+        en = ' lang="en"' if lang != "en" else ""
+        where = t("section “{t}”", t=f'<a href="{e(q["section_url"])}"{en}>{e(q["section_title"])}</a>')
+        return (f'<p class="claim-attrib claim-by-essay"><span class="claim-by claim-by-essay">{e(t("The essay says"))}</span> '
+                f'<q{en}>{e(q["quote"])}</q> ({where})</p>')
+    data = ", ".join(f'<a href="{base}data/{e(d["resource"])}/">{e(d["path"])}</a>' for d in c["data"])
+    return (f'<p class="claim-attrib claim-by-annotation"><span class="claim-by claim-by-annotation">{e(t("Our check"))}</span> '
+            f'{t("computed from {data}", data=data)}</p>')
+
+
 def claims_page(claims: dict, placed: dict, figs: dict, titles: dict, lang: str = "en") -> str:
     """Every claim: chapter, sentence, status, numbers, data versions, whose claim it is. Claims
     are grouped under their chapter's own title (`titles`: page source -> title, in `lang`)."""
-    from pipeline.claims import BY, CHAPTERS
+    from pipeline.claims import CHAPTERS
 
     T = TEXT[lang]
     en = ' lang="en"' if lang != "en" else ""
@@ -424,12 +472,13 @@ def claims_page(claims: dict, placed: dict, figs: dict, titles: dict, lang: str 
                    f'{e(ftitle)}</a></p>' if c["figure"] else "")
             rows = (f'<p><span class="fig-label">{T["rows"]}</span> {e(", ".join(c["rows"]))}</p>' if c["rows"] else "")
             sentence = c["sentence"] if lang == "en" else c.get("sentence_zh") or c["sentence"]
-            by = tr(lang, BY[c["by"]])
+            ours = tr(lang, "Our check against the data:") + " " if c["by"] == "essay" else ""
             parts.append(
                 f'<section class="claim-card claim-{"ok" if c["holds"] else "broken"}" id="claim-{e(n)}" markdown="0">'
-                f'<p class="claim-meta">{status} <span class="claim-by claim-by-{c["by"]}">{e(by)}</span> '
+                f'<p class="claim-meta">{status} '
                 f'<code>{e(n)}</code> · {where_html}</p>'
-                f'<p class="claim-sentence">{e(sentence)}</p>'
+                f'{attribution_html(c, lang)}'
+                f'<p class="claim-sentence">{e(ours)}{e(sentence)}</p>'
                 f'<p><span class="fig-label">{T["check"]}</span> {working(c)}</p>'
                 f'<details class="claim-numbers" data-search-exclude><summary>{T["numbers"]}</summary><table><tbody>{nums}</tbody></table></details>'
                 f'{rows}{fig}<p><span class="fig-label">{T["against"]}</span></p><ul>{data}</ul></section>\n')
