@@ -507,10 +507,11 @@ def on_page_markdown(markdown, page, config, files):
 
 AUTHORS_BOX = re.compile(r'<div class="authors" markdown>.*?</div>\n', re.S)
 OURS = {
-    "en": "*Below this box the words are ours: our summary, our analysis and our checks of the data. "
-          "The authors' own words appear only in quotation marks, each phrase linked to where the essay says it.*",
-    "zh": "*此框以下的文字都是我们写的：我们的概述、分析和对数据的核验。作者本人的原话只出现在引号中，"
-          "并注明出自原文哪一节。*",
+    "en": "*Everything below this box is ours: our analysis, the evidence we gathered and our checks of the "
+          "data. Where we use the authors' own words, they are in quotation marks, checked word for word against "
+          "the original.*",
+    "zh": "*此框以下的文字都是我们写的：我们的分析、我们收集的证据和对数据的核验。作者的主张只在此框中概述，"
+          "每一条都链接到原文的相应一节。*",
 }
 
 
