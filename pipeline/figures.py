@@ -342,6 +342,8 @@ def render(fig: Figure, root: str, resources: dict[str, str], out: str, key: str
     if frame.to_csv(index=False, lineterminator="\n") != csv_text:
         raise FigureError(f"{fig.path}: chart() must plot the table it is given, unchanged and alone "
                           "(add columns in table(), use Vega-Lite transforms in chart())")
+    for sp in (spec, page, page_dark, spec_zh, page_zh, page_dark_zh):  # dates as dates, in UTC everywhere
+        _theme.calendar_dates(sp)
 
     tmp = Path(tempfile.mkdtemp(prefix=f".{fig.slug}-", dir=Path(out).parent))
     try:
