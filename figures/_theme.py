@@ -10,10 +10,11 @@ import re
 
 import altair as alt
 
-# Arial-metric fonts only: the static SVG is laid out by vl-convert with Liberation Sans (metric-
-# compatible with Arial and Helvetica), so the browser must draw labels at the same widths or they
-# overflow the layout (system-ui fonts are wider on some systems and clipped axis labels).
-FONT = 'Arial, "Liberation Sans", Helvetica, "Noto Sans CJK SC", sans-serif'
+# Arial-metric fonts only. vl-convert draws with the pinned faces named first (fonts.lock.json,
+# pipeline/fonts.py: Arimo, metric-compatible with Arial, and Noto Sans SC, subset and renamed), never
+# with a system font; a browser, which has neither, draws with Arial or its metric twins at the same
+# widths, so labels do not overflow the layout (system-ui fonts are wider on some systems).
+FONT = '"Arimo ASM", "Noto Sans SC ASM", Arial, "Liberation Sans", Helvetica, "Noto Sans CJK SC", sans-serif'
 WIDTH, HEIGHT = 640, 340
 
 # Colour-blind-safe categorical palette (after Okabe & Ito), tuned for contrast
@@ -140,7 +141,7 @@ def calendar_dates(spec: dict) -> dict:
         for ch2, ch1 in (("x2", "x"), ("y2", "y")):  # a secondary channel has no type of its own
             d2, d1 = enc.get(ch2), enc.get(ch1)
             if isinstance(d2, dict) and "field" in d2 and isinstance(d1, dict) and d1.get("type") == "temporal":
-                d2.setdefault("type", "temporal")
+                d2.setdefault("timeUnit", "utcyearmonthdate")
         for ch, d in enc.items():
             for fd in d if isinstance(d, list) else [d]:
                 if not isinstance(fd, dict):

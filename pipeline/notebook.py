@@ -156,7 +156,10 @@ def make(meta: dict, root: Path, site_url: str, spec_sha: str) -> "nbformat.Note
         v4.new_markdown_cell(f"## The chart\n\n`chart()` from `{meta['path']}`."),
         v4.new_code_cell(code),
         v4.new_code_cell(
-            "import vl_convert as vlc\nfrom IPython.display import SVG\n\n"
+            "import os\n\nimport vl_convert as vlc\nfrom IPython.display import SVG\n\n"
+            "# the site draws with pinned faces (the project's fonts.lock.json); where they are at hand\n"
+            "# ($SCALING_FONTS names their folder, as in the project's build), so does this notebook\n"
+            "if os.environ.get(\"SCALING_FONTS\"):\n    vlc.register_font_directory(os.environ[\"SCALING_FONTS\"])\n"
             f"TITLE = {json.dumps(meta['title'], ensure_ascii=False)}\n"
             f"SOURCE = {json.dumps(meta['source_line'], ensure_ascii=False)}\n"
             "figure = finish(chart(table), TITLE, SOURCE)\n"

@@ -142,7 +142,7 @@ def test_calendar_dates_makes_dates_utc():
     assert out["datasets"]["d"][0] == {"when": "2017-03-01", "name": "2017-03-01T12:00:00"}
     enc = out["layer"][0]["encoding"]
     assert enc["x"]["scale"] == {"type": "utc"} and "timeUnit" not in enc["x"]
-    assert enc["x2"] == {"field": "until", "type": "temporal", "timeUnit": "utcyearmonthdate"}
+    assert enc["x2"] == {"field": "until", "timeUnit": "utcyearmonthdate"}
     assert enc["tooltip"][0]["timeUnit"] == "utcyearmonthdate" and "timeUnit" not in enc["tooltip"][1]
     assert enc["color"]["timeUnit"] == "utcyear" and enc["color"]["scale"] == {"type": "utc"}
     assert out["encoding"]["y"] == {"datum": "2020-01-01", "type": "temporal", "scale": {"type": "utc"}}
