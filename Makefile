@@ -11,8 +11,21 @@ STAMP   := $(VENV)/.installed
 site: $(STAMP)
 	$(BIN)/python build.py build
 
-test: $(STAMP) tools/node_modules/.installed
+test: $(STAMP) tools/node_modules/.installed chromium
 	$(BIN)/python -m pytest -q -ra tests
+
+# The browser tests need Debian's Chromium (never a browser download): installed here when we can
+# (as root), else the one command to run is named and the tests do not start.
+.PHONY: chromium
+chromium:
+	@command -v chromium >/dev/null 2>&1 || [ -x "$${CHROMIUM:-/usr/bin/chromium}" ] || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing Debian's chromium for the browser tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "the browser tests need Debian's chromium: run  sudo apt-get install chromium  then make test again" >&2; \
+	    exit 1; \
+	  fi; }
 
 serve: $(STAMP)
 	$(BIN)/python build.py serve

@@ -6,12 +6,15 @@ figure module, so a module stays a pure description of its chart.
 """
 from __future__ import annotations
 
+import re
+
 import altair as alt
 
-# Arial-metric fonts only: the static SVG is laid out by vl-convert with Liberation Sans (metric-
-# compatible with Arial and Helvetica), so the browser must draw labels at the same widths or they
-# overflow the layout (system-ui fonts are wider on some systems and clipped axis labels).
-FONT = 'Arial, "Liberation Sans", Helvetica, "Noto Sans CJK SC", sans-serif'
+# Arial-metric fonts only. vl-convert draws with the pinned faces named first (fonts.lock.json,
+# pipeline/fonts.py: Arimo, metric-compatible with Arial, and Noto Sans SC, subset and renamed), never
+# with a system font; a browser, which has neither, draws with Arial or its metric twins at the same
+# widths, so labels do not overflow the layout (system-ui fonts are wider on some systems).
+FONT = '"Arimo ASM", "Noto Sans SC ASM", Arial, "Liberation Sans", Helvetica, "Noto Sans CJK SC", sans-serif'
 WIDTH, HEIGHT = 640, 340
 
 # Colour-blind-safe categorical palette (after Okabe & Ito), tuned for contrast
@@ -116,3 +119,60 @@ def finish(chart: alt.TopLevelMixin, title: str | None, subtitle: str = "",
         width=WIDTH, height=HEIGHT,
     ).configure(**config(mode))
 
+
+_MIDNIGHT = re.compile(r"^(\d{4}-\d{2}-\d{2})T00:00:00(?:\.0+)?$")
+# channels whose field definition may carry a scale (x2, y2, tooltip, text and detail share or have none)
+_SCALED = {"x", "y", "color", "fill", "stroke", "opacity", "fillOpacity", "strokeOpacity", "size", "shape",
+           "strokeWidth", "strokeDash", "angle", "radius", "theta", "xOffset", "yOffset"}
+
+
+def calendar_dates(spec: dict) -> dict:
+    """The chart's dates as calendar dates, read and written in UTC wherever Vega runs (issue 18).
+
+    Altair writes a date as a local instant ("2017-03-01T00:00:00"), which a browser, and
+    vl-convert, parse in the machine's timezone: in Los Angeles the date becomes the evening
+    before, and axis ticks and tooltips move. Here a midnight instant in the data becomes the
+    date it is ("2017-03-01", which JavaScript parses as UTC midnight), every temporal field with a
+    scale gets a UTC scale (its ticks and labels are computed and formatted in UTC), and every
+    temporal field without one (tooltip, text) a UTC time unit of its precision, so that
+    Vega formats it with utcFormat. Returns the spec, changed in place."""
+
+    def fix_defs(enc: dict) -> None:
+        for ch2, ch1 in (("x2", "x"), ("y2", "y")):  # a secondary channel has no type of its own
+            d2, d1 = enc.get(ch2), enc.get(ch1)
+            if isinstance(d2, dict) and "field" in d2 and isinstance(d1, dict) and d1.get("type") == "temporal":
+                d2.setdefault("timeUnit", "utcyearmonthdate")
+        for ch, d in enc.items():
+            for fd in d if isinstance(d, list) else [d]:
+                if not isinstance(fd, dict):
+                    continue
+                if "condition" in fd and isinstance(fd["condition"], dict):
+                    fix_defs({ch: fd["condition"]})
+                if fd.get("type") != "temporal":
+                    continue
+                tu = fd.get("timeUnit")
+                if isinstance(tu, str) and not tu.startswith("utc"):
+                    fd["timeUnit"] = "utc" + tu
+                elif isinstance(tu, dict) and not str(tu.get("unit", "")).startswith("utc"):
+                    tu["unit"] = "utc" + tu.get("unit", "yearmonthdate")
+                if ch in _SCALED:
+                    sc = fd.get("scale")
+                    if sc is None or isinstance(sc, dict):
+                        fd["scale"] = {**(sc or {}), "type": "utc"}
+                elif tu is None:
+                    fd["timeUnit"] = "utcyearmonthdate"
+
+    def walk(node) -> None:
+        items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+        if isinstance(node, dict) and isinstance(node.get("encoding"), dict):
+            fix_defs(node["encoding"])
+        for k, v in list(items):
+            if isinstance(v, str):  # a midnight anywhere (data, scale domains, datums) is a date
+                m = _MIDNIGHT.match(v)
+                if m:
+                    node[k] = m.group(1)
+            else:
+                walk(v)
+
+    walk(spec)
+    return spec

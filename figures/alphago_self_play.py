@@ -112,7 +112,7 @@ def chart(table: pd.DataFrame) -> alt.Chart:
         x=x, y=y, color=alt.Color("series:N", title=None, scale=alt.Scale(domain=[SERIES_NAMES[c] for c in COLORS]),
                             legend=alt.Legend(columns=2)),
         opacity=alt.condition(pick, alt.value(1), alt.value(0.2)), tooltip=tips).add_params(pick)
-    early = alt.datum.date < alt.expr.datetime(2017, 5, 1)  # labels right of early dots, left of late ones
+    early = alt.datum.date < alt.expr.utc(2017, 5, 1)  # labels right of early dots, left of late ones
     text = dict(x=x, y=y, text="label:N", opacity=alt.condition(pick, alt.value(1), alt.value(0.2)))
     right = progs.transform_filter(early).mark_text(align="left", dx=10).encode(**text)
     left = progs.transform_filter(~early).mark_text(align="right", dx=-10).encode(**text)

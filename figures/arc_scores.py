@@ -132,7 +132,7 @@ def chart(table: pd.DataFrame) -> alt.Chart:
         y=y, color=color, opacity=fade, tooltip=tips)
     # labels sit where no point falls: after the essay line, or (ARC-AGI-2 average) in spring 2025
     label = humans.transform_calculate(left=(
-        "datum.benchmark == 'ARC-AGI-2' && datum.score_pct < 100 ? datetime(2025, 4, 5) : datetime(2024, 6, 8)"),
+        "datum.benchmark == 'ARC-AGI-2' && datum.score_pct < 100 ? utc(2025, 4, 5) : utc(2024, 6, 8)"),
         text=(
         "datum.score_pct >= 100 ? 'ARC-AGI-2 human panel (each task solved by 2+ people)'"
         " : datum.benchmark == 'ARC-AGI-1' ? 'Average human, ARC-AGI-1 (public tasks)'"

@@ -73,6 +73,9 @@ def plan(root: Path, figures: dict, res: dict, cache: Path, versions: dict) -> l
     # (a figure depends on no clock: a prediction's status is computed as of the data's own as-of
     # date, part of its resource's digest; pipeline/dates.py)
     engine = [(root / "pipeline" / n).read_bytes() for n in ("figures.py", "data.py", "dates.py")]
+    from pipeline import fonts
+
+    engine.append(fonts.digest(root).encode())  # the faces the charts are drawn with
     theme = (root / "figures" / "_theme.py").read_bytes()
     tasks = []
     for slug, fig in figures.items():
@@ -248,6 +251,12 @@ def figure_stage(root: Path, cache: Path, jobs: int | None = None, force: bool =
         figures = figmod.discover(root)
     except figmod.FigureError as e:
         raise BuildError(str(e))
+    from pipeline import fonts
+
+    try:  # the pinned chart faces, ready before any worker draws (they find them through $SCALING_FONTS)
+        os.environ[fonts.ENV] = str(fonts.prepare(root))
+    except (fonts.FontError, OSError) as e:
+        raise BuildError(f"the chart faces could not be prepared: {e}")
     tasks = plan(root, figures, res, cache, lib_versions())
     todo = tasks if force else stale(tasks)
     jobs = jobs or os.cpu_count() or 1
@@ -274,6 +283,7 @@ def figure_stage(root: Path, cache: Path, jobs: int | None = None, force: bool =
         "claims": (json.loads((next(t for t in tasks if t.kind == "claims").out / "claims.json").read_text())
                    if any(t.kind == "claims" for t in tasks) else {}),
         "runtime": str(next(t for t in tasks if t.kind == "runtime").out / "vega-runtime.js"),
+        "fonts_licence": str(Path(os.environ[fonts.ENV]) / "fonts.LICENSE.txt"),
         "resources": {n: {"path": r.rel, "digest": r.digest, "version": r.descriptor.get("version"),
                           "descriptor": r.descriptor} for n, r in res.items()},
     }

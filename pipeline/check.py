@@ -3,7 +3,10 @@ link and anchor resolves.
 
 1. Two clean builds from a copy of the checkout (no cache, no public/), in two temporary
    folders and with different terminal widths, must be identical byte for byte: every
-   file, sitemaps and archives included.
+   file, sitemaps and archives included. The first is built in another world (issue 18): the
+   timezone Pacific/Kiritimati (UTC+14), the Chinese locale, an empty fontconfig and, where the
+   check can (as root, with util-linux `unshare`), no system font at all: the system's font
+   folders are covered by an empty one in a private mount namespace.
 2. Every file recorded in releases/ledger.json still matches its hash.
 3. In the built site, every internal href/src (pages, assets, downloads) names a file that
    exists, and every #fragment names an element id on the target page.
@@ -30,15 +33,43 @@ def tree_digest(path: Path) -> dict[str, str]:
             for p in sorted(path.rglob("*")) if p.is_file()}
 
 
-def clean_build(root: Path, dest: Path, columns: str) -> Path:
+FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.fonts", "~/.local/share/fonts")
+ELSEWHERE = {"TZ": "Pacific/Kiritimati", "LANG": "zh_CN.UTF-8", "LC_ALL": "zh_CN.UTF-8"}
+
+
+def can_hide_fonts() -> bool:
+    """Whether a build can be run with the system's fonts hidden (root, and a mount namespace)."""
+    if os.geteuid() != 0 or not shutil.which("unshare"):
+        return False
+    return subprocess.run(["unshare", "-m", "true"], capture_output=True).returncode == 0
+
+
+def _without_fonts(cmd: list[str], empty: Path) -> list[str]:
+    dirs = " ".join(f'"{os.path.expanduser(d)}"' for d in FONT_DIRS)
+    script = (f'for d in {dirs}; do if [ -d "$d" ]; then mount --bind "{empty}" "$d" || exit 97; fi; done; '
+              'exec "$@"')
+    return ["unshare", "-m", "sh", "-c", script, "sh", *cmd]
+
+
+def clean_build(root: Path, dest: Path, columns: str, elsewhere: bool = False) -> Path:
+    """A clean build of a copy of `root` in `dest`. `elsewhere`: in another timezone and locale,
+    with an empty fontconfig, and without the system's fonts where that can be done."""
     shutil.copytree(root, dest, ignore=lambda d, names: [n for n in names if n in SKIP])
     env = {**os.environ, "COLUMNS": columns}
     env.pop("SCALING_MANIFEST", None)
     from pipeline.build import source_date_epoch
 
     env.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(root))
-    r = subprocess.run([sys.executable, str(dest / "build.py"), "build"], cwd=dest, env=env,
-                       capture_output=True, text=True)
+    cmd = [sys.executable, str(dest / "build.py"), "build"]
+    if elsewhere:
+        empty = dest.parent / "no-fonts"
+        empty.mkdir(exist_ok=True)
+        (empty / "fonts.conf").write_text('<?xml version="1.0"?>\n<fontconfig></fontconfig>\n', encoding="utf-8")
+        env.update(ELSEWHERE, FONTCONFIG_FILE=str(empty / "fonts.conf"))
+        if can_hide_fonts():
+            cmd = _without_fonts(cmd, empty / "none")
+            (empty / "none").mkdir(exist_ok=True)
+    r = subprocess.run(cmd, cwd=dest, env=env, capture_output=True, text=True)
     if r.returncode != 0:
         raise RuntimeError(f"clean build in {dest} failed:\n{r.stdout}{r.stderr}")
     return dest / "public"
@@ -125,7 +156,11 @@ def run(root: Path, site_url: str, say=print, against: Path | None = None) -> in
     with tempfile.TemporaryDirectory(prefix="check-") as tmp:
         say("check 1/3: two clean builds of this checkout, compared byte for byte"
             + (f" (the second: {against})" if against else ""))
-        first = clean_build(root, Path(tmp) / "a", "57")
+        hidden = can_hide_fonts()
+        say(f"  the first in TZ={ELSEWHERE['TZ']}, LC_ALL={ELSEWHERE['LC_ALL']}, an empty FONTCONFIG_FILE and "
+            + ("no system fonts (their folders hidden in a private mount namespace)" if hidden else
+               "the system fonts still visible (hiding them needs root and unshare)"))
+        first = clean_build(root, Path(tmp) / "a", "57", elsewhere=True)
         a = tree_digest(first)
         b = tree_digest(against or clean_build(root, Path(tmp) / "b", "200"))
         problems = compare(a, b)

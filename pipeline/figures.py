@@ -221,8 +221,11 @@ def table_csv(table, fig: Figure) -> tuple[str, dict[str, str]]:
         raise FigureError(f"{fig.path}: table() returned {type(table).__name__}, not a pandas DataFrame")
     if table.empty:
         raise FigureError(f"{fig.path}: table() returned an empty table")
+    from figures._theme import calendar_dates
+
     rows = alt.utils.sanitize_pandas_dataframe(table).to_dict(orient="records")
     rows = [{k: (None if isinstance(v, float) and v != v else v) for k, v in r.items()} for r in rows]
+    rows = calendar_dates({"datasets": {"t": rows}})["datasets"]["t"]  # a midnight is the date it is
     cols = [str(c) for c in table.columns]
     frame = pd.DataFrame(rows, columns=cols)
     dtypes = csv_dtypes(rows, cols)
@@ -247,6 +250,23 @@ PANDAS_DISPLAY = ("display.width", 80, "display.max_columns", 20, "display.max_r
                   "display.max_colwidth", 50)
 
 
+def check_glyphs(path: str, lang: str, svg: str) -> None:
+    """Every character the chart draws is in a pinned face (pipeline/fonts.py): otherwise vl-convert
+    would fall back to whatever font the machine has, or draw a box."""
+    from pipeline import fonts
+
+    folder = fonts.use()
+    family = fonts.CHINESE if lang == "zh" else fonts.LATIN
+    for raw in re.findall(r"<text\b[^>]*>(.*?)</text>", svg, re.S):
+        text = html.unescape(re.sub(r"<[^>]+>", "", raw))
+        miss = fonts.missing(text, folder, family)
+        if miss:
+            chars = ", ".join(f"{c!r} (U+{ord(c):04X})" for c in miss)
+            raise FigureError(f"{path}: the {'Chinese' if lang == 'zh' else 'English'} chart draws the text {text!r}, "
+                              f"but its pinned face {family} (fonts.lock.json) has no {chars}: change the text, or "
+                              "pin a face that has it (the machine's fonts are never used)")
+
+
 DRAW = "draw.json"  # what draw() needs: the specs whose images are still to be drawn, and their texts
 DRAWN = "images.done"  # marks a figure folder whose images are drawn
 
@@ -258,6 +278,9 @@ def draw(out: str) -> None:
     import vl_convert as vlc
     from types import SimpleNamespace
 
+    from pipeline import fonts
+
+    fonts.use()  # the pinned faces, never the machine's (pipeline/fonts.py)
     d = Path(out)
     job = json.loads((d / DRAW).read_text(encoding="utf-8"))
     s, specs = job["slug"], job["specs"]
@@ -271,7 +294,10 @@ def draw(out: str) -> None:
             (f"{s}.zh.page.svg", lambda: _svg_accessible(vlc.vegalite_to_svg(specs["page_zh"]), zh, "light")),
             (f"{s}.zh.page.dark.svg", lambda: _svg_accessible(vlc.vegalite_to_svg(specs["page_dark_zh"]), zh, "dark"))]:
         tmp = d / f".{name}.tmp"
-        _write(d, tmp.name, data())
+        made = data()
+        if name.endswith(".svg"):
+            check_glyphs(job["path"], "zh" if ".zh." in name else "en", made)
+        _write(d, tmp.name, made)
         os.replace(tmp, d / name)
 
 
@@ -287,6 +313,9 @@ def render(fig: Figure, root: str, resources: dict[str, str], out: str, key: str
 
     pin_pandas_display()
 
+    from pipeline import fonts
+
+    fonts.use(os.environ.get(fonts.ENV) or fonts.prepare(root_p))  # the pinned faces, never the machine's
     from pipeline import data as datamod
     from figures import _theme
 
@@ -338,6 +367,8 @@ def render(fig: Figure, root: str, resources: dict[str, str], out: str, key: str
         raise FigureError(f"{fig.path}: ZH_EXPR entry {stale[0]!r} occurs in no expression of the chart "
                           f"({len(stale)} such entries): update it to the chart's current expression, or remove it")
     unused_labels = sorted(k for k in fig.labels if k not in used)
+    for sp in (spec, page, page_dark, spec_zh, page_zh, page_dark_zh):  # dates as dates, in UTC everywhere
+        _theme.calendar_dates(sp)
     frame = plotted_frame(spec, fig)
     if frame.to_csv(index=False, lineterminator="\n") != csv_text:
         raise FigureError(f"{fig.path}: chart() must plot the table it is given, unchanged and alone "
@@ -352,6 +383,7 @@ def render(fig: Figure, root: str, resources: dict[str, str], out: str, key: str
         _write(tmp, f"{s}.vg.json", _dump(vlc.vegalite_to_vega(page)))
         _write(tmp, f"{s}.dark.vg.json", _dump(vlc.vegalite_to_vega(page_dark)))
         svg = vlc.vegalite_to_svg(page)  # the light page SVG: its size is the page's, and the figure page's first paint
+        check_glyphs(fig.path, "en", svg)
         _write(tmp, f"{s}.page.svg", _svg_accessible(svg, fig, "light"))
         _write(tmp, f"{s}.csv", csv_text)
         zh = replace(fig, title=fig.title_zh or fig.title, alt=fig.alt_zh or fig.alt)

@@ -19,7 +19,8 @@ from pipeline import dates
 LANGS = ("en", "zh")
 # Chinese charts: a CJK sans first, so that Latin text inside a Chinese label (model names,
 # units) is drawn in the same sans face rather than a fallback serif; system fonts only.
-ZH_FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
+ZH_FONT = ('"Noto Sans SC ASM", "Arimo ASM", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", '
+           '"Microsoft YaHei", sans-serif')  # the pinned faces first (pipeline/fonts.py)
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 _DIGITS = "零一二三四五六七八九"

@@ -864,6 +864,7 @@ def on_post_build(config):
         vega.mkdir(parents=True, exist_ok=True)
         _place(STATE["runtime"], vega / "vega-runtime.js")
         _place(Path(STATE["runtime"]).with_name("vega-runtime.LICENSE.txt"), vega / "vega-runtime.LICENSE.txt")
+        _place(Path(STATE["fonts_licence"]), vega / "fonts.LICENSE.txt")  # the chart faces' OFL
     for slug, versions in STATE["ledger"]["figures"].items():
         for v in versions:
             src = ROOT / "releases" / slug / f"v{v['version']}"

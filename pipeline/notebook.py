@@ -156,15 +156,22 @@ def make(meta: dict, root: Path, site_url: str, spec_sha: str) -> "nbformat.Note
         v4.new_markdown_cell(f"## The chart\n\n`chart()` from `{meta['path']}`."),
         v4.new_code_cell(code),
         v4.new_code_cell(
-            "import altair as alt\n\nalt.renderers.enable(\"svg\")  # a static SVG, drawn here: no script from elsewhere\n"
+            "import os\n\nimport vl_convert as vlc\nfrom IPython.display import SVG\n\n"
+            "# the site draws with pinned faces (the project's fonts.lock.json); where they are at hand\n"
+            "# ($SCALING_FONTS names their folder, as in the project's build), so does this notebook\n"
+            "if os.environ.get(\"SCALING_FONTS\"):\n    vlc.register_font_directory(os.environ[\"SCALING_FONTS\"])\n"
             f"TITLE = {json.dumps(meta['title'], ensure_ascii=False)}\n"
             f"SOURCE = {json.dumps(meta['source_line'], ensure_ascii=False)}\n"
-            "figure = finish(chart(table), TITLE, SOURCE)\nfigure"),
+            "figure = finish(chart(table), TITLE, SOURCE)\n"
+            "# a static SVG, drawn here (no script from elsewhere), from the spec with its dates as\n"
+            "# calendar dates in UTC (calendar_dates, in the house style above), as the site draws it\n"
+            "SVG(vlc.vegalite_to_svg(calendar_dates(figure.to_dict(validate=True))))"),
         v4.new_markdown_cell("## The spec\n\nThe Vega-Lite specification, written the way the build writes it, "
                              "and its SHA-256 to compare with the published one."),
         v4.new_code_cell(
             "import hashlib\nimport json\n\n"
-            "spec = json.dumps(figure.to_dict(validate=True), indent=1, ensure_ascii=False, sort_keys=True) + \"\\n\"\n"
+            "# dates as calendar dates, read and written in UTC (calendar_dates, in the house style above)\n"
+            "spec = json.dumps(calendar_dates(figure.to_dict(validate=True)), indent=1, ensure_ascii=False, sort_keys=True) + \"\\n\"\n"
             f"with open(\"{slug}.notebook.vl.json\", \"w\", encoding=\"utf-8\", newline=\"\\n\") as f:\n"
             "    f.write(spec)\n"
             "print(\"SHA-256\", hashlib.sha256(spec.encode()).hexdigest())"),

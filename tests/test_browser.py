@@ -149,3 +149,31 @@ def test_figure_page_citation_versions_backlinks_and_downloads(public, session):
     assert page.locator("#fig-airspeed-record").is_visible()
     assert errors == []
     ctx.close()
+
+
+# the figures with a date axis (their temporal fields: see figures/_theme.py calendar_dates)
+DATED = ("airspeed-record", "alphago-self-play", "arc-scores", "small-model-compute", "tokens-per-parameter",
+         "training-data-vs-stock")
+
+
+def test_a_reader_in_any_timezone_sees_the_same_dates(session):
+    """Issue 18: the live chart's ticks, labels and mark descriptions (what a tooltip and a screen
+    reader say) are the same for a reader in Los Angeles (UTC-8), in UTC and on Kiritimati (UTC+14)."""
+    seen = {}
+    for tz in ("UTC", "America/Los_Angeles", "Pacific/Kiritimati"):
+        for slug in DATED:
+            page, log = visit(session, f"figures/{slug}/", viewport={"width": 1200, "height": 900}, timezone_id=tz)
+            assert page.evaluate("Intl.DateTimeFormat().resolvedOptions().timeZone") == tz
+            fig = page.locator("figure.fig").first
+            go_live(page, fig)
+            seen[tz, slug] = page.evaluate(
+                "f => [...f.querySelectorAll('.fig-live svg text, .fig-live svg [aria-label]')]"
+                ".map(e => e.getAttribute('aria-label') || e.textContent)", fig.element_handle())
+            assert log["errors"] == [], log["errors"]
+            page.close()
+    for slug in DATED:
+        utc = seen["UTC", slug]
+        assert any(re.search(r"\b(19|20)\d\d\b", t or "") for t in utc), f"{slug}: no date on the axis"
+        for tz in ("America/Los_Angeles", "Pacific/Kiritimati"):
+            diff = [(a, b) for a, b in zip(utc, seen[tz, slug]) if a != b]
+            assert len(utc) == len(seen[tz, slug]) and not diff, f"{slug} in {tz}: {diff[:3]}"

@@ -23,6 +23,12 @@ def test_check_command_passes_on_this_checkout(tmp_path, public):
     out = r.stdout + r.stderr
     assert r.returncode == 0, out
     assert "identical (sitemap.xml.gz included)" in out
+    # issue 18: the check's own build was made in another timezone and locale, without system fonts
+    from pipeline.check import can_hide_fonts
+
+    assert "the first in TZ=Pacific/Kiritimati, LC_ALL=zh_CN.UTF-8, an empty FONTCONFIG_FILE" in out
+    if can_hide_fonts() or os.environ.get("CI") == "true":
+        assert "no system fonts (their folders hidden in a private mount namespace)" in out, out
     assert "released files, all match" in out
     assert "links checked, all resolve" in out
     assert out.strip().endswith("check: all good")

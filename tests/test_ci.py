@@ -22,3 +22,16 @@ def test_missing_browser_fails_under_ci(ci, outcome, tmp_path):
         assert r.returncode != 0 and "1 error" in r.stdout, r.stdout
     else:
         assert r.returncode == 0 and "1 skipped" in r.stdout, r.stdout
+
+
+def test_make_test_names_the_one_command_when_it_cannot_install_chromium(tmp_path):
+    """Not root and no chromium: `make test` stops at once, before any test, with the command to run."""
+    fake_id = tmp_path / "id"
+    fake_id.write_text("#!/bin/sh\necho 1000\n")
+    fake_id.chmod(0o755)
+    make = subprocess.run(["sh", "-c", "command -v make"], capture_output=True, text=True).stdout.strip()
+    env = {**os.environ, "CHROMIUM": str(tmp_path / "no-chromium"), "PATH": str(tmp_path)}
+    r = subprocess.run([make, "-s", "chromium"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert r.returncode != 0
+    assert "sudo apt-get install chromium" in r.stderr, r.stdout + r.stderr
+    assert " chromium" in (ROOT / "Makefile").read_text().split("\ntest:")[1].split("\n")[0]  # before the tests run

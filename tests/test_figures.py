@@ -106,3 +106,43 @@ def test_cpu_csv_holds_every_part_and_every_rupp_point(public):
     assert counts["Fastest parts: max boost clock"] == mile.boost_mhz.notna().sum()
     assert counts["All processors (Rupp)"] == len(rupp)
     assert sorted(shown[shown.series.str.startswith("All")].clock_mhz) == sorted(rupp.clock_mhz)
+
+
+# ------------------------------------------------------------------ dates in any timezone (issue 18)
+
+LOCAL_TIME = re.compile(r'\b(?:timeFormat|timeParse|timeOffset|timeSequence|year|quarter|month|date|day|dayofyear|'
+                        r'hours|minutes|seconds|milliseconds|week)\(|\bdatetime\(\s*(?:\d|\\"\d{4}-\d\d-\d\dT)'
+                        r'|"type": *"time"|"timezone": *"local"')
+
+
+def test_no_compiled_chart_reads_or_writes_local_time(public):
+    """Every chart's Vega (the browser's and vl-convert's) parses, bins and formats its dates in UTC:
+    no local-time function, time scale or local time unit, and no date written as a local instant."""
+    bad = []
+    for f in sorted((public / "figures").glob("*/*.vg.json")) + sorted((public / "zh" / "figures").glob("*/*.vg.json")):
+        text = f.read_text(encoding="utf-8")
+        for m in LOCAL_TIME.finditer(text):
+            bad.append(f"{f.relative_to(public)}: …{text[max(0, m.start() - 60):m.end() + 20]}…")
+        if re.search(r'"\d{4}-\d\d-\d\dT00:00:00"', text):
+            bad.append(f"{f.relative_to(public)}: a date written as a local midnight")
+    assert not bad, "\n".join(bad[:10])
+
+
+def test_calendar_dates_makes_dates_utc():
+    from figures._theme import calendar_dates
+
+    spec = {"datasets": {"d": [{"when": "2017-03-01T00:00:00", "name": "2017-03-01T12:00:00"}]},
+            "layer": [{"encoding": {"x": {"field": "when", "type": "temporal", "axis": {"format": "%Y"}},
+                                    "x2": {"field": "until"},
+                                    "tooltip": [{"field": "when", "type": "temporal", "format": "%-d %B %Y"},
+                                                {"field": "n", "type": "quantitative"}],
+                                    "color": {"field": "when", "type": "temporal", "timeUnit": "year"}}}],
+            "encoding": {"y": {"datum": "2020-01-01T00:00:00", "type": "temporal"}}}
+    out = calendar_dates(spec)
+    assert out["datasets"]["d"][0] == {"when": "2017-03-01", "name": "2017-03-01T12:00:00"}
+    enc = out["layer"][0]["encoding"]
+    assert enc["x"]["scale"] == {"type": "utc"} and "timeUnit" not in enc["x"]
+    assert enc["x2"] == {"field": "until", "timeUnit": "utcyearmonthdate"}
+    assert enc["tooltip"][0]["timeUnit"] == "utcyearmonthdate" and "timeUnit" not in enc["tooltip"][1]
+    assert enc["color"]["timeUnit"] == "utcyear" and enc["color"]["scale"] == {"type": "utc"}
+    assert out["encoding"]["y"] == {"datum": "2020-01-01", "type": "temporal", "scale": {"type": "utc"}}
