@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import re
 import json
 import os
 import shutil
@@ -37,18 +38,26 @@ def content_hash(root: Path, meta: dict) -> str:
                            (d / f"{s}.csv").read_bytes()]))
 
 
+MIDNIGHT = re.compile(r"^(\d{4}-\d{2}-\d{2})T00:00:00$")
+
+
 def what_changed(old_csv: bytes | None, new_csv: bytes, same_spec: bool = False) -> str:
     """Rows added / changed / removed between two versions of the plotted data (by id or row)."""
     if old_csv is None:
         return "first release"
     if same_spec and old_csv == new_csv:
         return "figure code changed; chart and data unchanged"
-    def rows(b):
+    def rows(b, dates=False):
         r = list(csv.reader(io.StringIO(b.decode("utf-8"))))
+        if dates:  # a date once written as a local midnight ("1903-12-17T00:00:00") is the same date
+            r = [[MIDNIGHT.sub(r"\1", c) for c in row] for row in r]
         return r[0], r[1:]
     oh, orows = rows(old_csv)
     nh, nrows = rows(new_csv)
     parts = []
+    if rows(old_csv, True) != (oh, orows):  # the old version wrote its dates as instants (before issue 18)
+        parts.append("dates written as calendar dates")
+        oh, orows = rows(old_csv, True)
     if oh != nh:
         parts.append("columns changed")
     if "id" in oh and "id" in nh:

@@ -132,3 +132,13 @@ def test_a_retired_slug_needs_a_redirect_and_keeps_its_versions(scratch_repo):
     zh = scratch_repo / "public" / "zh" / "figures"
     assert 'href="../flight-airspeed-record/"' in (zh / "airspeed-record" / "index.html").read_text()
     assert (zh / "airspeed-record" / "v1" / "index.html").exists()
+
+
+def test_what_changed_tells_a_date_format_from_a_changed_value():
+    from pipeline.release import what_changed
+
+    old = b"id,date,v\na,1903-12-17T00:00:00,1\nb,1904-01-01T00:00:00,2\n"
+    assert what_changed(old, b"id,date,v\na,1903-12-17,1\nb,1904-01-01,2\n") == "dates written as calendar dates"
+    assert what_changed(old, b"id,date,v\na,1903-12-17,1\nb,1904-01-01,3\n") == \
+        "dates written as calendar dates, 1 row changed"
+    assert what_changed(b"id,date,v\na,1903-12-17,1\n", b"id,date,v\na,1903-12-17,2\n") == "1 row changed"
