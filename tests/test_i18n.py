@@ -279,7 +279,8 @@ def test_each_edition_searches_its_own_index_and_the_chinese_one_is_segmented(pu
     # every page downloads its edition's index: the notebooks' code and the figure pages' data
     # tables (the CSVs again) are left out of it, the prose and the chapters' tables are in
     text = " ".join(d["text"] for d in en["docs"])
-    assert "import altair" not in text and "17 December 1903" not in text  # a cell of the airspeed table
+    assert "import altair" not in text and "Joersz" not in text  # a cell of the airspeed table (its 1976 pilot)
+    assert "Joersz" in (public / "figures" / "airspeed-record" / "index.html").read_text(encoding="utf-8")
     assert "Herbert A. Simon" in text
     # jieba has cut the Chinese into words (zero-width spaces between them)
     assert any("\u200b" in d["text"] and "合成数据" in d["text"].replace("\u200b", "") for d in zh["docs"])
