@@ -142,7 +142,13 @@
             else showTip(value, event.clientX, event.clientY);
           }
         });
-        view.width(liveWidth(live));
+        // the live chart takes the static one's box (its height; the width it would scroll in),
+        // so that going live moves no text: not under the reader's eye, not after a jump
+        var w = liveWidth(live);
+        var shown = stat.querySelector(isDark ? ".fig-dark" : ".fig-light");  // the image, not its box's scrollbar
+        if (!fig._ratio && !stat.hidden && shown && shown.offsetHeight) fig._ratio = shown.offsetHeight / w;
+        view.width(w);
+        if (fig._ratio) view.height(Math.round(w * fig._ratio));
         return view.runAsync();
       }).then(function (view) {
         fig._view = view;
@@ -180,7 +186,8 @@
     resizeTimer = setTimeout(function () {
       document.querySelectorAll("figure.fig[data-state=live]").forEach(function (fig) {
         var live = fig.querySelector(".fig-live");
-        if (fig._view) fig._view.width(liveWidth(live)).runAsync();
+        var w = liveWidth(live);
+        if (fig._view) (fig._ratio ? fig._view.width(w).height(Math.round(w * fig._ratio)) : fig._view.width(w)).runAsync();
       });
     }, 150);
   }
@@ -212,7 +219,7 @@
   }
 
   function focusableScrollers() {
-    document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset__table, .md-typeset table").forEach(function (w) {
+    document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset__table, .md-typeset table, .fig-static").forEach(function (w) {
       if (sized) sized.observe(w); else scrollable(w);
     });
   }
@@ -290,6 +297,16 @@
       blocks.splice(0, BATCH).forEach(function (b) { b.setAttribute("data-drawn", ""); });
       if (blocks.length) later(step);
     })();
+  }
+
+  // Printing: every figure's static SVG is in the print, the lazy ones below the screen included
+  function eager() {
+    document.querySelectorAll(".fig-static img[loading=lazy]").forEach(function (i) { i.loading = "eager"; });
+  }
+  window.addEventListener("beforeprint", eager);
+  if (window.matchMedia) {
+    var printing = window.matchMedia("print");
+    if (printing.addEventListener) printing.addEventListener("change", function (e) { if (e.matches) eager(); });
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
