@@ -9,6 +9,12 @@ Works in a private copy of the repository. Scenarios:
   one CSV     one value of data/airspeed_records.csv edited (alternating, so it always changes)
   naive       the baseline: every figure, notebook and the Vega runtime regenerated from scratch
               (build --force), i.e. the same work without the cache
+
+    python tests/benchmark.py --render    (after `make site`)
+
+times the drawing of every chart (English and Chinese, SVG and PNG) with vl-convert, median of
+three, once with the pinned faces registered (pipeline/fonts.py, as the build draws) and once
+with the machine's fonts only (as the build drew before issue 18).
 """
 from __future__ import annotations
 
@@ -38,10 +44,52 @@ def timed(root: Path, *args: str) -> tuple[float, float, float, str]:
     return wall, stage, float(nb.group(1)) if nb else 0.0, ran.group(1) if ran else "-"
 
 
+RENDER = r"""
+import glob, json, statistics, sys, time
+sys.path.insert(0, sys.argv[1])
+import vl_convert as vlc
+if sys.argv[3] == "pinned":
+    from pipeline import fonts
+    fonts.use(fonts.prepare(sys.argv[1]))
+times = []
+for f in sorted(glob.glob(sys.argv[2] + "/figures/*/*.vl.json")):
+    specs = [json.load(open(f)), json.load(open(f.replace("/figures/", "/zh/figures/")))]
+    if sys.argv[3] != "pinned":  # the stacks of before: the machine's fonts
+        for s in specs:
+            s["config"]["font"] = s["config"]["font"].replace('"Arimo ASM", "Noto Sans SC ASM", ', "").replace(
+                '"Noto Sans SC ASM", "Arimo ASM", ', "")
+    vlc.vegalite_to_svg(specs[0])
+    runs = []
+    for _ in range(3):
+        t = time.perf_counter()
+        for s in specs:
+            vlc.vegalite_to_svg(s)
+            vlc.vegalite_to_png(s, scale=2)
+        runs.append(time.perf_counter() - t)
+    times.append(statistics.median(runs))
+print(f"{statistics.median(times) * 1000:.0f} {sum(times):.2f} {len(times)}")
+"""
+
+
+def render() -> None:
+    import subprocess
+
+    root = Path(__file__).resolve().parent.parent
+    print("| faces | per chart, median (ms) | all charts (s) | charts |\n|---|---:|---:|---:|")
+    for mode in ("system", "pinned"):
+        out = subprocess.run([sys.executable, "-c", RENDER, str(root), str(root / "public"), mode],
+                             capture_output=True, text=True, check=True).stdout.split()
+        print(f"| {mode} | {out[0]} | {out[1]} | {out[2]} |")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
-    runs = ap.parse_args().runs
+    ap.add_argument("--render", action="store_true", help="time the drawing of each chart (needs public/)")
+    args = ap.parse_args()
+    if args.render:
+        return render()
+    runs = args.runs
     tmp = Path(tempfile.mkdtemp(prefix="bench-"))
     root = copy_repo(tmp / "repo")
     csv = root / "data" / "airspeed_records.csv"
