@@ -90,10 +90,9 @@ def test_quotes_file_rejects_an_essay_phrase_without_section(tmp_path):
 
 def test_every_quoted_phrase_on_an_english_page_is_checked(public):
     listed = [essay.norm(r["phrase"]) for r in essay.quotes(ROOT)]
-    allowed = titles(public)
     bad = []
-    for page in english_pages(public):
-        for span in quoted_spans(page, allowed):
+    for page, spans in all_spans(public).items():
+        for span in spans:
             n = essay.norm(span)
             if n == "title" or any(n in p for p in listed):
                 continue
@@ -103,12 +102,23 @@ def test_every_quoted_phrase_on_an_english_page_is_checked(public):
                      + "\n  ".join(bad))
 
 
+_SPANS: dict = {}
+
+
+def all_spans(public: Path) -> dict:
+    """Every English page's quoted spans, read once for the session (titles are read from every page)."""
+    if public not in _SPANS:
+        allowed = titles(public)
+        _SPANS[public] = {p: quoted_spans(p, allowed) for p in english_pages(public)}
+    return _SPANS[public]
+
+
 @pytest.mark.parametrize("phrase", ["several orders of magnitude", "many rungs remain",
                                     "found it hard to predict", "scaling is all you need"])
 def test_known_misquotes_are_gone(public, phrase):
     """Phrases back-translated from the Chinese edition, or never written by the essay."""
-    hits = [str(p.relative_to(public)) for p in english_pages(public)
-            if any(essay.norm(phrase) in essay.norm(s) for s in quoted_spans(p, titles(public)))]
+    hits = [str(p.relative_to(public)) for p, spans in all_spans(public).items()
+            if any(essay.norm(phrase) in essay.norm(s) for s in spans)]
     assert not hits, f"“{phrase}” is quoted on {hits}, but the essay does not say it"
 
 
