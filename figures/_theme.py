@@ -120,7 +120,7 @@ def finish(chart: alt.TopLevelMixin, title: str | None, subtitle: str = "",
     ).configure(**config(mode))
 
 
-_MIDNIGHT = re.compile(r"^(\d{4}-\d{2}-\d{2})T00:00:00(?:\.0+)?$")
+MIDNIGHT = re.compile(r"^(\d{4}-\d{2}-\d{2})T00:00:00(?:\.0+)?$")  # a date written as a local instant
 # channels whose field definition may carry a scale (x2, y2, tooltip, text and detail share or have none)
 _SCALED = {"x", "y", "color", "fill", "stroke", "opacity", "fillOpacity", "strokeOpacity", "size", "shape",
            "strokeWidth", "strokeDash", "angle", "radius", "theta", "xOffset", "yOffset"}
@@ -168,7 +168,7 @@ def calendar_dates(spec: dict) -> dict:
             fix_defs(node["encoding"])
         for k, v in list(items):
             if isinstance(v, str):  # a midnight anywhere (data, scale domains, datums) is a date
-                m = _MIDNIGHT.match(v)
+                m = MIDNIGHT.match(v)
                 if m:
                     node[k] = m.group(1)
             else:

@@ -51,9 +51,9 @@ def _without_fonts(cmd: list[str], empty: Path) -> list[str]:
     return ["unshare", "-m", "sh", "-c", script, "sh", *cmd]
 
 
-def clean_build(root: Path, dest: Path, columns: str, elsewhere: bool = False) -> Path:
+def clean_build(root: Path, dest: Path, columns: str, elsewhere: bool = False, hide_fonts: bool = False) -> Path:
     """A clean build of a copy of `root` in `dest`. `elsewhere`: in another timezone and locale,
-    with an empty fontconfig, and without the system's fonts where that can be done."""
+    with an empty fontconfig, and (`hide_fonts`, see can_hide_fonts) without the system's fonts."""
     shutil.copytree(root, dest, ignore=lambda d, names: [n for n in names if n in SKIP])
     env = {**os.environ, "COLUMNS": columns}
     env.pop("SCALING_MANIFEST", None)
@@ -66,7 +66,7 @@ def clean_build(root: Path, dest: Path, columns: str, elsewhere: bool = False) -
         empty.mkdir(exist_ok=True)
         (empty / "fonts.conf").write_text('<?xml version="1.0"?>\n<fontconfig></fontconfig>\n', encoding="utf-8")
         env.update(ELSEWHERE, FONTCONFIG_FILE=str(empty / "fonts.conf"))
-        if can_hide_fonts():
+        if hide_fonts:
             cmd = _without_fonts(cmd, empty / "none")
             (empty / "none").mkdir(exist_ok=True)
     r = subprocess.run(cmd, cwd=dest, env=env, capture_output=True, text=True)
@@ -160,7 +160,7 @@ def run(root: Path, site_url: str, say=print, against: Path | None = None) -> in
         say(f"  the first in TZ={ELSEWHERE['TZ']}, LC_ALL={ELSEWHERE['LC_ALL']}, an empty FONTCONFIG_FILE and "
             + ("no system fonts (their folders hidden in a private mount namespace)" if hidden else
                "the system fonts still visible (hiding them needs root and unshare)"))
-        first = clean_build(root, Path(tmp) / "a", "57", elsewhere=True)
+        first = clean_build(root, Path(tmp) / "a", "57", elsewhere=True, hide_fonts=hidden)
         a = tree_digest(first)
         b = tree_digest(against or clean_build(root, Path(tmp) / "b", "200"))
         problems = compare(a, b)

@@ -120,17 +120,20 @@ def prepare(root: Path, cache: Path | None = None) -> Path:
     spec = lock(root)
     pkgs = {p["name"]: p for p in spec["packages"]}
     tmp = Path(tempfile.mkdtemp(prefix=".fonts-", dir=cache))
-    made, licences = [], {}
+    made, licences, members = [], {}, {}
     try:
-        for face in spec["faces"]:
-            try:
-                pkg = pkgs[face["package"]]  # a scoped name ("@scope/name") as one file name
+        for pkg_name in dict.fromkeys(f["package"] for f in spec["faces"]):  # each tarball fetched and read once
+            pkg = pkgs[pkg_name]
+            try:  # a scoped name ("@scope/name") as one file name
                 tgz = _fetch({**pkg, "name": pkg["name"].lstrip("@").replace("/", "-")}, cache / "npm")
             except RuntimeBundleError as e:
                 raise FontError(str(e).replace("runtime.lock.json", LOCK)) from None
+            wanted = {f["member"] for f in spec["faces"] if f["package"] == pkg_name}
             with tarfile.open(fileobj=io.BytesIO(tgz)) as t:
-                data = t.extractfile(face["member"]).read()
-                licences[face["package"]] = t.extractfile("package/LICENSE_FONT").read().decode("utf-8")
+                members.update({(pkg_name, m): t.extractfile(m).read() for m in wanted})
+                licences[pkg_name] = t.extractfile("package/LICENSE_FONT").read().decode("utf-8")
+        for face in spec["faces"]:
+            data = members[face["package"], face["member"]]
             name = Path(face["member"]).name.replace(".ttf", ".asm.ttf")
             (tmp / name).write_bytes(_face(data, face["subset"], face["family"]))
             made.append({"file": name, "family": face["family"], "from": f"{face['package']} "

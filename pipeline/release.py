@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import re
 import json
 import os
 import shutil
@@ -38,9 +37,6 @@ def content_hash(root: Path, meta: dict) -> str:
                            (d / f"{s}.csv").read_bytes()]))
 
 
-MIDNIGHT = re.compile(r"^(\d{4}-\d{2}-\d{2})T00:00:00$")
-
-
 def what_changed(old_csv: bytes | None, new_csv: bytes, same_spec: bool = False) -> str:
     """Rows added / changed / removed between two versions of the plotted data (by id or row)."""
     if old_csv is None:
@@ -50,6 +46,8 @@ def what_changed(old_csv: bytes | None, new_csv: bytes, same_spec: bool = False)
     def rows(b, dates=False):
         r = list(csv.reader(io.StringIO(b.decode("utf-8"))))
         if dates:  # a date once written as a local midnight ("1903-12-17T00:00:00") is the same date
+            from figures._theme import MIDNIGHT
+
             r = [[MIDNIGHT.sub(r"\1", c) for c in row] for row in r]
         return r[0], r[1:]
     oh, orows = rows(old_csv)
