@@ -105,7 +105,7 @@ def table(models: pd.DataFrame, stock: pd.DataFrame) -> pd.DataFrame:
 
 def chart(table: pd.DataFrame) -> alt.Chart:
     # a CSV read turns a model's empty labels into NaN, and the dates into text: plot them as before
-    model = table.series == SERIES[0]
+    model = table.series.isin([SERIES[0], SERIES[3]])  # text and multimodal models alike
     table = table.assign(**{c: table[c].where(~model | table[c].notna(), "") for c in ("text", "text_right")},
                          **{c: pd.to_datetime(table[c]) for c in ("date", "date_low", "date_high")})
     color = alt.Color("series:N", title=None, scale=alt.Scale(domain=SERIES),

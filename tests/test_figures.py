@@ -146,3 +146,13 @@ def test_calendar_dates_makes_dates_utc():
     assert enc["tooltip"][0]["timeUnit"] == "utcyearmonthdate" and "timeUnit" not in enc["tooltip"][1]
     assert enc["color"]["timeUnit"] == "utcyear" and enc["color"]["scale"] == {"type": "utc"}
     assert out["encoding"]["y"] == {"datum": "2020-01-01", "type": "temporal", "scale": {"type": "utc"}}
+
+
+def test_no_chart_draws_a_missing_value_as_text(public):
+    """A label the data leaves empty is drawn as nothing, never as 'null', 'NaN' or 'undefined'."""
+    bad = []
+    for f in sorted(public.glob("figures/*/*.svg")) + sorted(public.glob("zh/figures/*/*.svg")):
+        for t in re.findall(r"<text\b[^>]*>([^<]*)</text>", f.read_text(encoding="utf-8")):
+            if t.strip() in ("null", "NaN", "undefined", "nan", "None"):
+                bad.append(f"{f.relative_to(public)}: {t!r}")
+    assert not bad, "\n".join(bad[:10])
