@@ -221,6 +221,7 @@ ZH_UI = {
     "Data table ({n} rows)": "数据表（{n} 行）",
     "Figure page: versions, citation, how it was made": "图页面：版本、引用与制作过程",
     "Copy permalink": "复制固定链接",
+    "The chart's assumptions, drawn at these values (with JavaScript, move them)": "本图的假设取值，图按这些值绘制（启用 JavaScript 后可拖动调整）",
     "Permalink: {url}": "固定链接：{url}",
     "Computed at build time from {data}": "构建时根据 {data} 计算",
     "the data behind {link} ({n} rows)": "{link}背后的数据（{n} 行）",
@@ -268,7 +269,7 @@ def localized(meta: dict, lang: str) -> dict:
     """A figure's meta with title, caption, alt and source line in `lang`."""
     if lang == "en" or "zh" not in meta:
         return meta
-    return {**meta, **{k: v for k, v in meta["zh"].items() if k in ("title", "caption", "alt", "source_line")}}
+    return {**meta, **{k: v for k, v in meta["zh"].items() if k in ("title", "caption", "alt", "source_line", "controls")}}
 
 
 def data_catalogue(path, resources: dict) -> dict:

@@ -135,6 +135,52 @@ def svg_data_uri(svg: str) -> str:
     return "data:image/svg+xml," + svg
 
 
+def _js(v) -> str:
+    """A value as JavaScript's String() writes it (150.0 is "150"), as Vega labels its inputs."""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v)
+
+
+def controls_html(controls: list[dict], lang: str) -> str:
+    """The chart's inputs, drawn as Vega draws them (the same elements and classes, so the same
+    size) but disabled, at the values the static chart is drawn at: without JavaScript a reader
+    sees the assumptions, and when the live chart takes over, with its working inputs, the
+    figure keeps its height."""
+    if not controls:
+        return ""
+    e = html.escape
+    out = []
+    for c in controls:
+        name, sig, value = c.get("name") or c["signal"], e(c["signal"]), c.get("value")
+        head = f'<span class="vega-bind-name">{e(name)}</span>'
+        kind = c["input"]
+        if kind == "radio":
+            labels = c.get("labels") or []
+            opts = "".join(f'<label><input type="radio" name="{sig}" value="{e(_js(o))}" disabled'
+                           f'{" checked" if _js(o) == _js(value) else ""}>{e(_js(labels[i] if i < len(labels) else o))}</label>'
+                           for i, o in enumerate(c.get("options", [])))
+            out.append(f'<div class="vega-bind">{head}<span class="vega-bind-radio">{opts}</span></div>')
+            continue
+        if kind == "range":
+            field = (f'<input type="range" name="{sig}" min="{e(_js(c.get("min", 0)))}" max="{e(_js(c.get("max", 100)))}" '
+                     f'step="{e(_js(c.get("step", 1)))}" value="{e(_js(value))}" disabled><span>{e(_js(value))}</span>')
+        elif kind == "select":
+            labels = c.get("labels") or []
+            field = (f'<select name="{sig}" disabled>' + "".join(
+                f'<option value="{e(_js(o))}"{" selected" if _js(o) == _js(value) else ""}>'
+                f'{e(_js(labels[i] if i < len(labels) else o))}</option>' for i, o in enumerate(c.get("options", []))) + "</select>")
+        elif kind == "checkbox":
+            field = f'<input type="checkbox" name="{sig}" disabled{" checked" if value else ""}>'
+        else:
+            field = f'<input type="{e(kind)}" name="{sig}" value="{e(_js(value))}" disabled>'
+        out.append(f'<div class="vega-bind"><label>{head}{field}</label></div>')
+    note = tr(lang, "The chart's assumptions, drawn at these values (with JavaScript, move them)")
+    return f'<form class="vega-bindings" aria-label="{e(note)}">{"".join(out)}</form>'
+
+
 def figure_html(meta: dict, number: int, base: str, files: str | None = None, lang: str = "en",
                 label: str = "Figure {n}", inline: Path | None = None) -> str:
     """The figure block; `files` is the URL prefix of its artefacts (a frozen version's, say).
@@ -171,6 +217,7 @@ def figure_html(meta: dict, number: int, base: str, files: str | None = None, la
         f'alt="{e(meta["alt"])}" width="{w:.0f}" height="{h:.0f}" '
         + ('>' if inline else 'fetchpriority="high">' if number == 1 else 'loading="lazy" decoding="async">') +
         f'<img class="fig-img fig-dark" src="{d}.page.dark.svg" alt="{e(meta["alt"])}" width="{w:.0f}" height="{h:.0f}" loading="lazy" decoding="async">'
+        + controls_html(meta.get("controls") or [], lang) +
         f'</div><div class="fig-live" hidden></div><p class="fig-say" aria-live="polite"></p>'
         f'<figcaption><p class="fig-caption">{e(meta["caption"])}</p>{"".join(srcs)}'
         f'<p class="fig-links"><span class="fig-label">{t("Download")}</span> '

@@ -136,6 +136,38 @@ def test_a_phone_at_360_px_does_not_scroll_sideways(public, session):
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("width", [360, 1200])
+def test_a_chart_with_inputs_shows_them_static_and_keeps_its_height_going_live(public, session, width):
+    """Without JavaScript the static chart shows its inputs (disabled, at the values it is drawn
+    at); going live swaps in Vega's working inputs of the same names and values, in a figure of
+    the same height."""
+    base, b = session
+    read = ("f => [...f.querySelectorAll(sel + ' .vega-bind input, ' + sel + ' .vega-bind select')]"
+            ".filter(i => i.type !== 'radio' || i.checked).map(i => [i.name, String(i.value), i.disabled])")
+    ctx = b.new_context(viewport={"width": width, "height": 800}, is_mobile=width < 400, has_touch=width < 400)
+    checked = 0
+    for path, slug in [("chapters/trend-lines/", "youtube-back-of-envelope"), ("chapters/scaling-laws/", "emergence-metric"),
+                       ("chapters/smaller-models/", "price-vs-capability")]:
+        page = ctx.new_page()
+        page.goto(base + path)
+        fig = page.locator(f"#fig-{slug}")
+        fig.scroll_into_view_if_needed()
+        static = page.evaluate(f"f => {{ const sel = '.fig-static'; return ({read})(f) }}", fig.element_handle())
+        assert static and all(disabled for *_, disabled in static), (slug, static)
+        before = fig.evaluate("f => f.getBoundingClientRect().height")
+        page.mouse.move(3, 3)  # a reader's first move: figures go live from then on
+        go_live(page, fig)
+        live = page.evaluate(f"f => {{ const sel = '.fig-live'; return ({read})(f) }}", fig.element_handle())
+        assert [x[:2] for x in live] == [x[:2] for x in static] and not any(x[2] for x in live), (slug, live)
+        after = fig.evaluate("f => f.getBoundingClientRect().height")
+        assert abs(after - before) <= 2, f"{slug} at {width} px: {before:.0f} px static, {after:.0f} px live"
+        checked += 1
+        page.close()
+    ctx.close()
+    assert checked == 3
+
+
+@pytest.mark.browser
 def test_a_figure_page_paints_its_figure_from_the_page_itself(public, session):
     """The figure page's own figure (the largest thing it paints first) is in the page as a
     data: URI of the very SVG file it would otherwise fetch; the dark one, and every other
