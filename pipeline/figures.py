@@ -380,8 +380,7 @@ def render(fig: Figure, root: str, resources: dict[str, str], out: str, key: str
         # downloads: the standalone chart, with its own title and source line
         _write(tmp, f"{s}.vl.json", _dump(spec))
         # the page: title, caption and sources are HTML; the chart is static SVG, then live Vega
-        page_vg = vlc.vegalite_to_vega(page)
-        _write(tmp, f"{s}.vg.json", _dump(page_vg))
+        _write(tmp, f"{s}.vg.json", _dump(vlc.vegalite_to_vega(page)))
         _write(tmp, f"{s}.dark.vg.json", _dump(vlc.vegalite_to_vega(page_dark)))
         svg = vlc.vegalite_to_svg(page)  # the light page SVG: its size is the page's, and the figure page's first paint
         check_glyphs(fig.path, "en", svg)
@@ -389,8 +388,7 @@ def render(fig: Figure, root: str, resources: dict[str, str], out: str, key: str
         _write(tmp, f"{s}.csv", csv_text)
         zh = replace(fig, title=fig.title_zh or fig.title, alt=fig.alt_zh or fig.alt)
         _write(tmp, f"{s}.zh.vl.json", _dump(spec_zh))
-        page_vg_zh = vlc.vegalite_to_vega(page_zh)
-        _write(tmp, f"{s}.zh.vg.json", _dump(page_vg_zh))
+        _write(tmp, f"{s}.zh.vg.json", _dump(vlc.vegalite_to_vega(page_zh)))
         _write(tmp, f"{s}.zh.dark.vg.json", _dump(vlc.vegalite_to_vega(page_dark_zh)))
         # the other images, drawn by draw() from these specs (as they are: key order kept)
         _write(tmp, DRAW, json.dumps({
@@ -403,8 +401,8 @@ def render(fig: Figure, root: str, resources: dict[str, str], out: str, key: str
         meta = {**asdict(fig), "key": key, "rows": len(frame), "dtypes": dtypes, "source_line": sources,
                 "width": float(m.group(1)) if m else None, "height": float(m.group(2)) if m else None,
                 "sources": _row_sources(fig, {n: resources[n][1] for n in fig.data}, frames),
-                "zh_unused_labels": unused_labels, "controls": controls(page_vg),
-                "zh": {"controls": controls(page_vg_zh), "title": zh.title, "caption": fig.caption_zh or fig.caption, "alt": zh.alt,
+                "zh_unused_labels": unused_labels,
+                "zh": {"title": zh.title, "caption": fig.caption_zh or fig.caption, "alt": zh.alt,
                        "source_line": sources_zh, "translated": bool(fig.title_zh)}}
         _write(tmp, "meta.json", _dump(meta))
         os.chmod(tmp, 0o755)
@@ -415,19 +413,6 @@ def render(fig: Figure, root: str, resources: dict[str, str], out: str, key: str
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return meta
-
-
-def controls(vega_spec: dict) -> list[dict]:
-    """The inputs a compiled spec binds (sliders, radio buttons, menus, checkboxes), in Vega's
-    order, each with the value the chart is drawn at: the page draws them beside the static
-    chart too, so that no-JS readers see the assumptions and going live changes no height.
-    (Legend bindings are not inputs: they have no `input`.)"""
-    out = []
-    for sig in vega_spec.get("signals", []):
-        bind = sig.get("bind")
-        if isinstance(bind, dict) and "input" in bind:
-            out.append({"signal": sig["name"], "value": sig.get("value"), **bind})
-    return out
 
 
 def _row_sources(fig: Figure, descs: dict[str, dict], frames) -> list[dict]:

@@ -269,7 +269,7 @@ def localized(meta: dict, lang: str) -> dict:
     """A figure's meta with title, caption, alt and source line in `lang`."""
     if lang == "en" or "zh" not in meta:
         return meta
-    return {**meta, **{k: v for k, v in meta["zh"].items() if k in ("title", "caption", "alt", "source_line", "controls")}}
+    return {**meta, **{k: v for k, v in meta["zh"].items() if k in ("title", "caption", "alt", "source_line")}}
 
 
 def data_catalogue(path, resources: dict) -> dict:

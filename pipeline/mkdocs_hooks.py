@@ -144,6 +144,17 @@ def _js(v) -> str:
     return str(v)
 
 
+def controls(spec: Path) -> list[dict]:
+    """The inputs a compiled Vega spec binds (sliders, radio buttons, menus, checkboxes), in
+    Vega's order, each with the value the chart is drawn at. Legend bindings have no `input`."""
+    out = []
+    for sig in json.loads(spec.read_text(encoding="utf-8")).get("signals", []):
+        bind = sig.get("bind")
+        if isinstance(bind, dict) and "input" in bind:
+            out.append({"signal": sig["name"], "value": sig.get("value"), **bind})
+    return out
+
+
 def controls_html(controls: list[dict], lang: str) -> str:
     """The chart's inputs, drawn as Vega draws them (the same elements and classes, so the same
     size) but disabled, at the values the static chart is drawn at: without JavaScript a reader
@@ -182,13 +193,14 @@ def controls_html(controls: list[dict], lang: str) -> str:
 
 
 def figure_html(meta: dict, number: int, base: str, files: str | None = None, lang: str = "en",
-                label: str = "Figure {n}", inline: Path | None = None) -> str:
+                label: str = "Figure {n}", inline: Path | None = None, spec: Path | None = None) -> str:
     """The figure block; `files` is the URL prefix of its artefacts (a frozen version's, say).
     `base` is the site root relative to the page; the figure's own pages and artefacts are
     those of `lang`'s edition. `inline`: the light static SVG, put in the page itself as a data:
     URI. A figure page does so with its figure, the largest thing it paints first: a separate
     file would wait for the page, then for a request of its own (Lighthouse's largest
-    contentful paint went from 2.1 s to 1.2 s)."""
+    contentful paint went from 2.1 s to 1.2 s). `spec`: the compiled spec the live chart draws,
+    whose inputs the static block shows too."""
     e, t = html.escape, (lambda text, **kw: tr(lang, text, **kw))
     meta = localized(meta, lang)
     s = meta["slug"]
@@ -217,7 +229,7 @@ def figure_html(meta: dict, number: int, base: str, files: str | None = None, la
         f'alt="{e(meta["alt"])}" width="{w:.0f}" height="{h:.0f}" '
         + ('>' if inline else 'fetchpriority="high">' if number == 1 else 'loading="lazy" decoding="async">') +
         f'<img class="fig-img fig-dark" src="{d}.page.dark.svg" alt="{e(meta["alt"])}" width="{w:.0f}" height="{h:.0f}" loading="lazy" decoding="async">'
-        + controls_html(meta.get("controls") or [], lang) +
+        + (controls_html(controls(spec), lang) if spec else "") +
         f'</div><div class="fig-live" hidden></div><p class="fig-say" aria-live="polite"></p>'
         f'<figcaption><p class="fig-caption">{e(meta["caption"])}</p>{"".join(srcs)}'
         f'<p class="fig-links"><span class="fig-label">{t("Download")}</span> '
@@ -332,8 +344,9 @@ def on_files(files, config):
             frozen = json.loads((ROOT / "releases" / slug / f"v{n}" / "meta.json").read_text(encoding="utf-8"))
             svg = ROOT / "releases" / slug / f"v{n}" / f"{slug}.page.svg"
             twin = svg.with_name(f"{slug}.{lang}.page.svg")  # a version released with its Chinese chart
+            spec = svg.with_name(f"{slug}.{lang}.vg.json" if lang != "en" and twin.exists() else f"{slug}.vg.json")
             block = figure_html(frozen, n, "../../../" + "../" * (lang != "en"), files=f"./{slug}", lang=lang,
-                                label="Version {n}", inline=twin if lang != "en" and twin.exists() else svg)
+                                label="Version {n}", inline=twin if lang != "en" and twin.exists() else svg, spec=spec)
             add(f"figures/{slug}/v{n}/index.md",
                 pages.version_page(frozen, v, versions[-1]["version"], site_url, block, lang, figs.get(slug),
                                    [x for x in versions if x["version"] > n]))
@@ -536,7 +549,8 @@ def on_page_markdown(markdown, page, config, files):
         n = next(counter)
         inline = (Path(figs[slug]["dir"]) / f"{slug}.{'' if lang == 'en' else lang + '.'}page.svg"
                   if own and own.group(1) == slug and n == 1 else None)
-        return slot(figure_html(figs[slug], n, base, lang=lang, inline=inline))
+        spec = Path(figs[slug]["dir"]) / (f"{slug}.vg.json" if lang == "en" else f"{slug}.{lang}.vg.json")
+        return slot(figure_html(figs[slug], n, base, lang=lang, inline=inline, spec=spec))
 
     markdown = FIG.sub(lambda m: block(m.group(1)), markdown)
     markdown = TABLE.sub(lambda m: slot(table_html(figs[m.group(1)], m.group(2).split(","), src, lang)), markdown)

@@ -35,10 +35,26 @@ def run_build(root: Path, *args: str, env: dict | None = None) -> subprocess.Com
 
 @pytest.fixture(scope="session")
 def built_repo(tmp_path_factory) -> Path:
-    """A copy of the repository, built once (figures cached); tests copy it further."""
-    root = copy_repo(tmp_path_factory.mktemp("built") / "repo")
-    r = run_build(root)
-    assert r.returncode == 0, r.stdout + r.stderr
+    """A copy of the repository, built once per run (figures cached); tests copy it further.
+    With pytest-xdist (`make test` runs two workers) the first worker to get here builds it in
+    the run's shared temporary folder, under a lock, and the others wait for it and read it."""
+    import fcntl
+
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        root = copy_repo(tmp_path_factory.mktemp("built") / "repo")
+        r = run_build(root)
+        assert r.returncode == 0, r.stdout + r.stderr
+        return root
+    shared = tmp_path_factory.getbasetemp().parent / "built"
+    shared.mkdir(exist_ok=True)
+    root, done, failed = shared / "repo", shared / "built.ok", shared / "built.failed"
+    with open(shared / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)   # released when the file closes
+        if not done.exists() and not failed.exists():
+            copy_repo(root)
+            r = run_build(root)
+            (done if r.returncode == 0 else failed).write_text(r.stdout + r.stderr, encoding="utf-8")
+    assert done.exists(), failed.read_text(encoding="utf-8")
     return root
 
 

@@ -147,7 +147,8 @@ def test_a_chart_with_inputs_shows_them_static_and_keeps_its_height_going_live(p
     ctx = b.new_context(viewport={"width": width, "height": 800}, is_mobile=width < 400, has_touch=width < 400)
     checked = 0
     for path, slug in [("chapters/trend-lines/", "youtube-back-of-envelope"), ("chapters/scaling-laws/", "emergence-metric"),
-                       ("chapters/smaller-models/", "price-vs-capability")]:
+                       ("zh/chapters/smaller-models/", "price-vs-capability"),
+                       ("figures/youtube-back-of-envelope/v1/", "youtube-back-of-envelope")]:
         page = ctx.new_page()
         page.goto(base + path)
         fig = page.locator(f"#fig-{slug}")
@@ -164,7 +165,7 @@ def test_a_chart_with_inputs_shows_them_static_and_keeps_its_height_going_live(p
         checked += 1
         page.close()
     ctx.close()
-    assert checked == 3
+    assert checked == 4
 
 
 @pytest.mark.browser
