@@ -10,6 +10,7 @@ from figures import _values_emergence as em
 from figures import _values_scaling as sc
 from pipeline.claims import Check, claim
 from pipeline.i18n import zh_number
+from pipeline import dates
 
 FITS, EM, ARC = ("scaling_law_fits",), ("emergence_illustration",), ("arc_agi_scores",)
 
@@ -215,7 +216,7 @@ def chinchilla_floor_balanced(fits):
 def arc1_past_human(df):
     b, h = arc.best(df, "ARC-AGI-1"), arc.human_arc1_average(df)
     return Check(holds=b.score_pct > h,
-                 numbers={"date": b.date.strftime("%B %Y"), "system": b.system, "score": b.score_pct, "human": h},
+                 numbers={"date": dates.fmt(b.date, "month"), "system": b.system, "score": b.score_pct, "human": h},
                  working=f"best held-out ARC-AGI-1 system score in the data: {b.score_pct:g}% ({b.system}, "
                          f"{b.date:%Y-%m-%d}); average crowd worker {h:g}%. Holds while the best system score is above "
                          "the human average.",
@@ -231,7 +232,7 @@ def arc2_past_human(df):
     b, h = arc.best(df, "ARC-AGI-2"), arc.human_arc2_average(df)
     launch = arc.best(df, "ARC-AGI-2", arc.first_published(df, "ARC-AGI-2"))
     return Check(holds=b.score_pct > h and b.date > launch.date,
-                 numbers={"score": b.score_pct, "date": b.date.strftime("%B %Y"), "human": h,
+                 numbers={"score": b.score_pct, "date": dates.fmt(b.date, "month"), "human": h,
                           "system": b.system, "at_launch": launch.score_pct},
                  working=f"best held-out ARC-AGI-2 score: {b.score_pct:g}% ({b.system}, {b.date:%Y-%m-%d}), against "
                          f"{launch.score_pct:g}% at launch and a human average of {h:g}%. Holds while the best score, "

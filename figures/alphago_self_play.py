@@ -71,13 +71,14 @@ LABELS = {
 }
 
 def facts(df: pd.DataFrame) -> dict:
+    from pipeline import dates
     from figures import _values_alphago as v
     e = df.set_index("id").elo
     return {"zero": v.alphago_zero_elo(df), "zero_lee": v.alphago_zero_lee_diff(df),
             "zero_master": v.alphago_zero_master_diff(df), "months": v.alphago_months_lee_to_zero(df),
             "fan": e["alphago-fan"], "lee": e["alphago-lee"], "master": e["alphago-master"],
             "zero20": e["alphago-zero-20b"], "human": v.alphago_top_human_elo(df),
-            "first": df.date.min().strftime("%B %Y"), "last": df.date.max().strftime("%B %Y")}
+            "first": dates.fmt(df.date.min(), "month"), "last": dates.fmt(df.date.max(), "month")}
 
 
 def table(df: pd.DataFrame) -> pd.DataFrame:

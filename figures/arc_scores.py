@@ -85,11 +85,12 @@ LABELS = {
 }
 
 def facts(scores: pd.DataFrame) -> dict:
+    from pipeline import dates
     from figures import _values_arc as v
     o3 = v.row(scores, "arc1-o3-preview-low")
     return {"essay_year": v.ESSAY.year, "arc1_essay": v.arc1_best_at_essay(scores),
             "gpt4o": v.gpt4o_arc1(scores), "o3_low": o3.score_pct, "o3_cost": o3.cost_per_task_usd,
-            "o3_high": v.o3_high(scores), "o3_date": o3.date.strftime("%B %Y"),
+            "o3_high": v.o3_high(scores), "o3_date": dates.fmt(o3.date, "month"),
             "arc1_latest": v.arc1_best_latest(scores), "arc1_latest_date": v.arc1_best_latest_date(scores),
             "arc2_launch": v.arc2_launch_date(scores), "arc2_launch_best": v.arc2_best_at_launch(scores),
             "arc2_latest": v.arc2_best_latest(scores), "arc2_latest_date": v.arc2_best_latest_date(scores),

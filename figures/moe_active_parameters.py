@@ -72,9 +72,10 @@ SERIES = ["Active per token", "Total"]
 
 def table(moe: pd.DataFrame) -> pd.DataFrame:
     """One row per model, oldest first: its total and active parameters (billions) with their labels."""
+    from pipeline import dates
     return moe.sort_values(["release_date", "total_parameters"]).assign(
         release_date=lambda d: d.release_date.dt.strftime("%Y-%m-%d"),
-        released=lambda d: pd.to_datetime(d.release_date).dt.strftime("%-d %B %Y"),
+        released=lambda d: pd.to_datetime(d.release_date).map(dates.fmt),
         total_text=lambda d: (d.total_parameters * 1e9).map(_theme.in_words),
         active_text=lambda d: (d.active_parameters * 1e9).map(_theme.in_words),
         experts=lambda d: [f"{a} of {t} per token" if pd.notna(a) and pd.notna(t) else

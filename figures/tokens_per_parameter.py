@@ -68,11 +68,12 @@ def facts(models: pd.DataFrame) -> dict:
 
 def table(models: pd.DataFrame) -> pd.DataFrame:
     """One row per language model with a known training-set size: its tokens per parameter and labels."""
+    from pipeline import dates
     from figures import _values_models as v
     t = models[models.training_tokens.notna() & (models.training_data == "text")].copy()  # like with like
     t["tokens_per_parameter"] = v.tokens_per_param(t)
     t["plot_date"] = t.release_date.fillna(pd.to_datetime(t.year.astype(str) + "-07-01"))
-    t["released"] = t.release_date.dt.strftime("%-d %B %Y").fillna(t.year.astype(str) + " (day unknown)")
+    t["released"] = t.release_date.map(lambda d: None if pd.isna(d) else dates.fmt(d)).fillna(t.year.astype(str) + " (day unknown)")
     t["parameters_text"] = t.parameters.map(_theme.in_words)
     t["active_text"] = t.active_parameters.map(lambda a: "dense model (all active)" if pd.isna(a) else _theme.in_words(a))
     t["tokens_text"] = t.training_tokens.map(lambda n: _theme.in_words(n) + " tokens")

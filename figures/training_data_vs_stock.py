@@ -84,13 +84,14 @@ def facts(models: pd.DataFrame, stock: pd.DataFrame) -> dict:
 
 def table(models: pd.DataFrame, stock: pd.DataFrame) -> pd.DataFrame:
     """One row per plotted item: a model's training set, the stock-of-text band, or the projected-year band."""
+    from pipeline import dates
     m = models.dropna(subset=["training_tokens"])
     pts = pd.DataFrame({"series": m.training_data.map({"text": SERIES[0], "multimodal": SERIES[3]}), "label": m.model, "date": m.release_date.fillna(
         pd.to_datetime(m.year.astype(str) + "-07-01")), "tokens": m.training_tokens.astype(float),
         "developer": m.developer, "source_url": m.source_url})
     pts["text"] = m.model.where(m.id.isin(LABELLED), "")
     pts["text_right"] = m.model.where(m.id.isin(RIGHT), "")
-    pts["released"] = m.release_date.dt.strftime("%-d %B %Y").fillna(m.year.astype(str) + " (day unknown)")
+    pts["released"] = m.release_date.map(lambda d: None if pd.isna(d) else dates.fmt(d)).fillna(m.year.astype(str) + " (day unknown)")
     pts["amount"] = pts.tokens.map(WORDS) + " tokens"
     s, y = stock.set_index("id").loc["effective-stock"], stock.set_index("id").loc["full-use-year"]
     year = lambda x: pd.Timestamp(f"{x:.0f}-07-01")  # a projected year is placed at mid-year

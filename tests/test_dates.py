@@ -216,3 +216,21 @@ def test_no_typed_status_in_the_prediction_data():
         for col, v in r.items():
             if col not in ("prediction", "agi_definition", "note", "role", "person", "source_url", "other_sources"):
                 assert str(v).strip().lower() not in typed, (r["id"], col, v)
+
+
+def test_no_chart_or_claim_names_a_month_or_day_through_the_locale():
+    """Month and weekday names come from pipeline.dates, never from strftime's %B/%b/%A/%a/%p/%c/%x,
+    which follow the machine's LC_TIME: a build in another locale would publish other bytes
+    (issue 18). The one place dates are written in words is dates.fmt, in both languages."""
+    pattern = re.compile(r"""strftime\(\s*["'][^"']*%[-#]?[BbAaphcx]""")
+    found = [f"{p.relative_to(ROOT)}:{n}: {line.strip()}"
+             for folder in ("figures", "pipeline") for p in sorted((ROOT / folder).rglob("*.py"))
+             for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if pattern.search(line)]
+    assert not found, "\n".join(found)
+
+
+def test_fmt_writes_the_same_words_as_a_c_locale_strftime():
+    """The figures' date words did not change when strftime gave way to dates.fmt."""
+    for d in (dt.date(1960, 4, 7), dt.date(2024, 12, 31), pd.Timestamp("2017-03-01")):
+        assert dates.fmt(d) == f"{d.day} {d.strftime('%B %Y')}"
+        assert dates.fmt(d, "month") == d.strftime("%B %Y")
