@@ -40,8 +40,30 @@ def _canonical(obj) -> bytes:
     return json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
 
 
+def _not_regular(path: Path) -> str | None:
+    """Why `path` is not a data file, or None: data files are regular files in data/, never a
+    symbolic link (which could lead anywhere: its target is neither read nor named), a device,
+    a pipe or a folder. Looked at with lstat, so nothing is opened."""
+    import os
+    import stat
+
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return "file missing"
+    if stat.S_ISLNK(mode):
+        return "a symbolic link, not a file; data files must be regular files in data/ (copy the file in)"
+    if not stat.S_ISREG(mode):
+        what = "a folder" if stat.S_ISDIR(mode) else "a device, pipe or socket"
+        return f"{what}, not a file; data files must be regular files in data/"
+    return None
+
+
 def read_descriptor(data_dir: Path) -> dict:
     path = data_dir / "datapackage.json"
+    kind = _not_regular(path)
+    if kind and kind != "file missing":
+        raise DataError([f"data/datapackage.json: {kind}"])
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -77,14 +99,17 @@ def resources(data_dir: Path) -> dict[str, Resource]:
             problems.append(f"data/datapackage.json: resource '{name}' needs a schema with a list of named fields")
             continue
         path = data_dir / rel
-        if not path.is_file():
-            problems.append(f"data/{rel}: file missing (named by resource '{name}' in data/datapackage.json)")
+        kind = _not_regular(path)
+        if kind:
+            problems.append(f"data/{rel}: {kind} (named by resource '{name}' in data/datapackage.json)")
             continue
         h = hashlib.sha256(path.read_bytes())
         h.update(_canonical(r))
         out[name] = Resource(name, path, r, h.hexdigest())
     listed = {r.get("path") for r in desc["resources"] if isinstance(r, dict)}
     for csv in sorted(data_dir.glob("*.csv")):
+        if csv.name in SITE_TEXT and _not_regular(csv):
+            problems.append(f"data/{csv.name}: {_not_regular(csv)}")
         if csv.name not in listed and csv.name not in SITE_TEXT:
             problems.append(f"data/{csv.name}: not described in data/datapackage.json (add a resource for it)")
     if problems:
@@ -128,6 +153,122 @@ def _csv_problem(res: Resource) -> str | None:
         except csv.Error as e:
             return f"{res.rel}: line {reader.line_num}: malformed CSV ({e}); check the quotes on that row"
     return None
+
+
+# the field types the loader reads exactly as the validator does (load, _disagreement)
+LOADED_TYPES = ("string", "number", "integer", "boolean", "date")
+# frictionless's defaults (Table Schema): what a boolean column accepts unless its schema says otherwise
+TRUE_VALUES, FALSE_VALUES = ["true", "True", "TRUE", "1"], ["false", "False", "FALSE", "0"]
+
+
+def _shown(text: str) -> str:
+    """A cell as a maintainer can read it in one line: invisible characters written as U+XXXX."""
+    import unicodedata
+
+    out = "".join(f"<U+{ord(c):04X}>" if unicodedata.category(c) in ("Cf", "Cc") else c for c in text)
+    return out if len(out) <= 60 else out[:57] + "..."
+
+
+def _cell_problems(res: Resource) -> list[str]:
+    """What frictionless accepts but no reader should: a column name with spaces around it, a
+    character that is invisible or turns the text's direction (zero-width, RLO, soft hyphen,
+    controls), and a number that is not finite (inf, nan, 1e309) in a column whose schema does
+    not allow it ("finite": false). Each named by file, line (1-based, where the row starts),
+    column and what to do."""
+    import csv
+    import math
+    import unicodedata
+
+    fields = {f["name"]: f for f in res.descriptor["schema"]["fields"]}
+    problems = []
+    with res.path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.reader(fh)
+        header = next(reader, [])
+        for h in header:
+            if h != h.strip():
+                problems.append(f'{res.rel}: line 1, column "{h.strip()}": spaces around the column name '
+                                f'("{h}"); remove them')
+        last = reader.line_num
+        for record in reader:
+            line, last = last + 1, reader.line_num
+            for name, cell in zip(header, record):
+                bad = next((c for c in cell if unicodedata.category(c) in ("Cf", "Cc") and c != "\n"), None)
+                if bad:
+                    what = unicodedata.name(bad, "a control character")
+                    problems.append(f'{res.rel}: line {line}, column "{name.strip()}": invisible character '
+                                    f'U+{ord(bad):04X} ({what}) in "{_shown(cell)}"; remove it (it changes how '
+                                    "the text reads or sorts without showing)")
+                field = fields.get(name)
+                if field and field.get("type") == "number" and cell.strip() and field.get("finite", True):
+                    try:
+                        finite = math.isfinite(float(cell))
+                    except ValueError:
+                        continue  # not a number at all: the validator reports it
+                    if not finite:
+                        problems.append(f'{res.rel}: line {line}, column "{name}": not a finite number — value '
+                                        f'"{cell}"; write the number itself (or, if the column may hold it, '
+                                        'give the field "finite": false)')
+            if len(problems) >= 20:
+                problems.append(f"{res.rel}: (more problems not listed)")
+                break
+    return problems
+
+
+def _disagreement(res: Resource, df) -> str | None:
+    """The first cell that the loader reads otherwise than the validator typed it, named by line
+    and column: whatever the schema accepts, the figures must see the same value."""
+    import datetime as dt
+    import math
+
+    import frictionless
+    import pandas as pd
+
+    desc = dict(res.descriptor)
+    desc.setdefault("dialect", {"delimiter": ","})
+    fields = [f["name"] for f in desc["schema"]["fields"]]
+    with frictionless.Resource(desc, basepath=str(res.path.parent)) as r:
+        for i, row in enumerate(r.row_stream):
+            for name in fields:
+                want, got = row[name], df[name].iloc[i]
+                if want is None or got is pd.NA or (isinstance(got, float) and math.isnan(got)) or got is pd.NaT:
+                    same = want is None and (got is pd.NA or got is pd.NaT or (isinstance(got, float) and math.isnan(got)))
+                elif isinstance(want, dt.date):
+                    same = isinstance(got, pd.Timestamp) and got.date() == want and got == pd.Timestamp(want)
+                elif isinstance(want, bool):
+                    same = bool(got) is want
+                elif hasattr(want, "as_integer_ratio") or type(want).__name__ == "Decimal":
+                    same = float(want) == float(got)
+                else:
+                    same = want == got
+                if not same:
+                    return (f'{res.rel}: line {row.row_number}, column "{name}": the loader reads {got!r} where the '
+                            f"schema reads {want!r}; write the value as the schema's type expects it")
+    return None
+
+
+def _load_failure(res: Resource, err: Exception) -> str:
+    """A cell the validator accepted but the loader cannot read (a schema option such as a group
+    separator that pandas does not follow), found by reading each cell as the loader would."""
+    import csv
+
+    import pandas as pd
+
+    read = {"number": float, "integer": int, "date": lambda v: pd.to_datetime(v, format="ISO8601")}
+    kinds = {f["name"]: f["type"] for f in res.descriptor["schema"]["fields"]}
+    with res.path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.reader(fh)
+        header = next(reader, [])
+        last = reader.line_num
+        for record in reader:
+            line, last = last + 1, reader.line_num
+            for name, cell in zip(header, record):
+                if cell and kinds.get(name) in read:
+                    try:
+                        read[kinds[name]](cell)
+                    except (ValueError, TypeError):
+                        return (f'{res.rel}: line {line}, column "{name}": the schema accepts "{cell}" but the loader '
+                                f"cannot read it as {kinds[name]}; write it plainly (digits, '.' for decimals, ISO dates)")
+    return f"{res.rel}: valid by its schema but cannot be loaded: {type(err).__name__}: {err}"
 
 
 def _describe(res: Resource, err) -> str:
@@ -189,8 +330,14 @@ def validate(res: Resource, stamp_dir: Path | None = None) -> None:
         why = "; ".join(r.message for r in getattr(e, "reasons", []) or []) or e.error.message
         raise DataError([f"data/datapackage.json: resource '{res.name}' is not valid: {why}"])
     problems = []
+    for f in res.descriptor["schema"]["fields"]:
+        if f.get("type", "string") not in LOADED_TYPES:
+            problems.append(f'{res.rel}: column "{f["name"]}": type "{f.get("type")}" is not one the loader reads '
+                            f"as the validator does ({', '.join(LOADED_TYPES)}); use one of those")
     for task in report.tasks:
         problems += [_describe(res, e) for e in task.errors]
+    if not problems:
+        problems += _cell_problems(res)
     problems += [f"{res.rel}: {e.message}" for e in report.errors]
     if not problems:
         with res.path.open(encoding="utf-8-sig") as f:
@@ -199,9 +346,12 @@ def validate(res: Resource, stamp_dir: Path | None = None) -> None:
             problems.append(f"{res.rel}: no data rows (only a header)")
     if not problems:
         try:  # what the figures will do with it
-            load(res)
+            differs = _disagreement(res, load(res))
         except Exception as e:  # noqa: BLE001: any reader failure is a data problem to report
-            problems.append(f"{res.rel}: valid by its schema but cannot be loaded: {type(e).__name__}: {e}")
+            problems.append(_load_failure(res, e))
+        else:
+            if differs:
+                problems.append(differs)
     if problems:
         raise DataError(problems)
     if stamp:
@@ -221,11 +371,13 @@ def load(res: Resource):
     fields = res.descriptor["schema"]["fields"]
     dtypes = {f["name"]: _PANDAS_TYPES[f["type"]] for f in fields if f["type"] in _PANDAS_TYPES}
     dates = [f["name"] for f in fields if f["type"] in ("date", "datetime")]
+    # typed as the schema says; validate() then compares every cell with the validator's value
     df = pd.read_csv(res.path, dtype={k: ("string" if v == "boolean" else v) for k, v in dtypes.items()},
                      encoding="utf-8-sig", keep_default_na=False, na_values=[""])
     for f in fields:
-        if f["type"] == "boolean":
-            df[f["name"]] = df[f["name"]].str.lower().map({"true": True, "false": False}).astype("boolean")
+        if f["type"] == "boolean":  # the values the schema accepts, not a guess
+            truth = {**{v: False for v in f.get("falseValues", FALSE_VALUES)}, **{v: True for v in f.get("trueValues", TRUE_VALUES)}}
+            df[f["name"]] = df[f["name"]].map(lambda v: truth.get(v, pd.NA) if isinstance(v, str) else pd.NA).astype("boolean")
     for name in dates:
         df[name] = pd.to_datetime(df[name], format="ISO8601")
     if "as_of" in res.descriptor:  # the date the data was last checked (pipeline/dates.py data_as_of)

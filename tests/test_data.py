@@ -4,6 +4,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import sys
 from pathlib import Path
 
 import frictionless
@@ -99,6 +101,7 @@ def append(path: Path, text: bytes) -> None:
 
 
 AIR, RUPP, MILE = "data/airspeed_records.csv", "data/cpu_clock_rupp.csv", "data/cpu_clock_milestones.csv"
+EMERG = "data/emergence_illustration.csv"
 
 CASES = {
     "wrong-type": (lambda r: set_cell(r / AIR, 3, "speed_kmh", "fast"),
@@ -154,6 +157,47 @@ CASES = {
                          "data/datapackage.json: line "),
     "resource-without-file": (lambda r: (r / RUPP).unlink(),
                               f"{RUPP}: file missing (named by resource 'cpu_clock_rupp'"),
+    # issue 19: values the validator accepts that the loader would read otherwise, or that no
+    # reader should see: each refused by line (1-based) and column name, with what to do
+    **{f"non-finite-{v.lower()}": (lambda r, v=v: set_cell(r / EMERG, 3, "value", v),
+                                   f'{EMERG}: line 3, column "value": not a finite number — value "{v}"; write the number')
+       for v in ("inf", "-Infinity", "NaN", "1e309", "-1e400")},
+    "non-finite-beyond-a-maximum": (lambda r: set_cell(r / AIR, 3, "speed_kmh", "1e309"),
+                                    f'{AIR}: line 3 (data row 2), column "speed_kmh": broken constraint — value "1e309"'),
+    **{f"invisible-{k}": (lambda r, c=c: set_cell(r / AIR, 4, "pilot", f"Ann{c}e"),
+                          f'{AIR}: line 4, column "pilot": invisible character U+{ord(c):04X} ({n}) in "Ann<U+{ord(c):04X}>e"; remove it')
+       for k, c, n in (("zero-width-space", "\u200b", "ZERO WIDTH SPACE"), ("zero-width-joiner", "\u200d", "ZERO WIDTH JOINER"),
+                       ("right-to-left-override", "\u202e", "RIGHT-TO-LEFT OVERRIDE"),
+                       ("left-to-right-isolate", "\u2066", "LEFT-TO-RIGHT ISOLATE"), ("soft-hyphen", "\u00ad", "SOFT HYPHEN"),
+                       ("word-joiner", "\u2060", "WORD JOINER"), ("bell", "\x07", "a control character"),
+                       ("tab", "\t", "a control character"), ("escape", "\x1b", "a control character"))},
+    "invisible-in-a-quoted-multiline-cell": (lambda r: set_cell(r / AIR, 5, "note", "first line\nsecond\u200bline"),
+                                             f'{AIR}: line 5, column "note": invisible character U+200B'),
+    "header-trailing-space": (lambda r: rename_column(r / AIR, "pilot", "pilot "),
+                              f'{AIR}: line 1, column "pilot": spaces around the column name ("pilot "); remove them'),
+    "header-leading-space": (lambda r: rename_column(r / RUPP, "note", " note"),
+                             f'{RUPP}: line 1, column "note": spaces around the column name (" note"); remove them'),
+    "field-type-the-loader-does-not-read": (
+        lambda r: edit_package(r, lambda d: d["resources"][2]["schema"]["fields"][2].update(type="year")),
+        f'{AIR}: column "year": type "year" is not one the loader reads as the validator does'),
+    "boolean-not-in-the-schema-values": (lambda r: set_cell(r / AIR, 2, "official", "yes"),
+                                         f'{AIR}: line 2 (data row 1), column "official": wrong type — value "yes"'),
+    # issue 19: files that are not what they seem: refused by path, the target neither read nor named
+    "data-file-links-outside": (lambda r: ((r / AIR).unlink(), (r / AIR).symlink_to("/etc/passwd")),
+                                f"{AIR}: a symbolic link, not a file; data files must be regular files in data/"),
+    "data-file-links-inside": (lambda r: ((r / AIR).unlink(), (r / AIR).symlink_to(r / RUPP)),
+                               f"{AIR}: a symbolic link, not a file"),
+    "data-file-links-to-a-device": (lambda r: ((r / AIR).unlink(), (r / AIR).symlink_to("/dev/zero")),
+                                    f"{AIR}: a symbolic link, not a file"),
+    "data-file-is-a-pipe": (lambda r: ((r / AIR).unlink(), os.mkfifo(r / AIR)),
+                            f"{AIR}: a device, pipe or socket, not a file; data files must be regular files in data/"),
+    "data-file-is-a-folder": (lambda r: ((r / AIR).unlink(), (r / AIR).mkdir()),
+                              f"{AIR}: a folder, not a file"),
+    "package-is-a-link": (lambda r: (os.replace(r / "data" / "datapackage.json", r / "package.json"),
+                                     (r / "data" / "datapackage.json").symlink_to(r / "package.json")),
+                          "data/datapackage.json: a symbolic link, not a file"),
+    "site-text-links-outside": (lambda r: ((r / "data" / "quotes.csv").unlink(), (r / "data" / "quotes.csv").symlink_to("/etc/passwd")),
+                                "data/quotes.csv: a symbolic link, not a file"),
 }
 
 
@@ -171,4 +215,55 @@ def test_bad_data_is_refused_precisely_and_public_untouched(scratch_repo, case):
     assert r.returncode != 0, out
     assert "public/ was left as it was" in out
     assert expected in out, f"expected {expected!r} in:\n{out}"
+    assert "root:" not in out and "Traceback" not in out, out   # nothing outside the repository is echoed
     assert tree_digest(scratch_repo / "public") == before
+
+
+def test_a_boolean_written_as_the_schema_allows_is_read_as_it_validates(scratch_repo):
+    """Frictionless reads 1/0 and TRUE/False as booleans; so does the loader (it once read 1/0 as
+    missing): the published table shows the value the maintainer wrote."""
+    rows = _rows(scratch_repo / AIR)
+    i = rows[0].index("official")
+    wrote = {n: rows[n - 1][i] for n in (2, 3, 4, 5)}
+    for n, v in zip(wrote, ("1", "0", "TRUE", "False")):
+        set_cell(scratch_repo / AIR, n, "official", v)
+    r = run_build(scratch_repo)
+    assert r.returncode == 0, r.stdout + r.stderr
+    sys.path.insert(0, str(scratch_repo))
+    from pipeline import data
+
+    df = data.load(data.resources(scratch_repo / "data")["airspeed_records"])
+    assert list(df.official[:4]) == [True, False, True, False]
+    published = (scratch_repo / "public" / "figures" / "airspeed-record" / "airspeed-record.csv").read_text()
+    assert "<NA>" not in published and ",," not in published.split("\n")[1]
+
+
+def test_the_loader_agrees_with_the_validator_cell_by_cell():
+    """validate() compares every cell the loader reads with the value frictionless typed: a schema
+    option the loader does not follow (here a group separator) is refused at that cell."""
+    import tempfile
+
+    from pipeline import data
+
+    with tempfile.TemporaryDirectory() as tmp:
+        d = Path(tmp)
+        (d / "x.csv").write_text("id,n\na,\"1,000\"\nb,2\n", encoding="utf-8")
+        desc = {"name": "x", "path": "x.csv", "schema": {"fields": [{"name": "id", "type": "string"},
+                                                                    {"name": "n", "type": "number", "groupChar": ","}]}}
+        res = data.Resource("x", d / "x.csv", desc, "digest")
+        with pytest.raises(data.DataError) as e:
+            data.validate(res)
+        assert 'x.csv: line 2, column "n": the schema accepts "1,000" but the loader cannot read it' in str(e.value), str(e.value)
+
+
+def test_a_non_finite_number_is_refused_unless_its_field_allows_it(tmp_path):
+    from pipeline import data
+
+    (tmp_path / "x.csv").write_text("id,v\na,inf\nb,2\n", encoding="utf-8")
+    field = {"name": "v", "type": "number"}
+    desc = {"name": "x", "path": "x.csv", "schema": {"fields": [{"name": "id", "type": "string"}, field]}}
+    with pytest.raises(data.DataError, match=r'x\.csv: line 2, column "v": not a finite number — value "inf"'):
+        data.validate(data.Resource("x", tmp_path / "x.csv", desc, "d"))
+    field["finite"] = False
+    data.validate(data.Resource("x", tmp_path / "x.csv", desc, "d"))
+    assert data.load(data.Resource("x", tmp_path / "x.csv", desc, "d")).v[0] == float("inf")
