@@ -51,6 +51,21 @@ def _without_fonts(cmd: list[str], empty: Path) -> list[str]:
     return ["unshare", "-m", "sh", "-c", script, "sh", *cmd]
 
 
+def locale_installed(name: str) -> bool:
+    """Whether the C library has the locale `name` (a build asked for a missing one silently
+    runs in C, which would make the locale part of the check prove nothing)."""
+    import locale
+
+    old = locale.setlocale(locale.LC_ALL)
+    try:
+        locale.setlocale(locale.LC_ALL, name)
+        return True
+    except locale.Error:
+        return False
+    finally:
+        locale.setlocale(locale.LC_ALL, old)
+
+
 def clean_build(root: Path, dest: Path, columns: str, elsewhere: bool = False, hide_fonts: bool = False) -> Path:
     """A clean build of a copy of `root` in `dest`. `elsewhere`: in another timezone and locale,
     with an empty fontconfig, and (`hide_fonts`, see can_hide_fonts) without the system's fonts."""
@@ -157,7 +172,9 @@ def run(root: Path, site_url: str, say=print, against: Path | None = None) -> in
         say("check 1/3: two clean builds of this checkout, compared byte for byte"
             + (f" (the second: {against})" if against else ""))
         hidden = can_hide_fonts()
-        say(f"  the first in TZ={ELSEWHERE['TZ']}, LC_ALL={ELSEWHERE['LC_ALL']}, an empty FONTCONFIG_FILE and "
+        real = ("installed" if locale_installed(ELSEWHERE["LC_ALL"]) else
+                "not installed here, so the C locale stands in: `locale-gen` it to make this part real")
+        say(f"  the first in TZ={ELSEWHERE['TZ']}, LC_ALL={ELSEWHERE['LC_ALL']} ({real}), an empty FONTCONFIG_FILE and "
             + ("no system fonts (their folders hidden in a private mount namespace)" if hidden else
                "the system fonts still visible (hiding them needs root and unshare)"))
         first = clean_build(root, Path(tmp) / "a", "57", elsewhere=True, hide_fonts=hidden)
