@@ -169,48 +169,58 @@ def _shown(text: str) -> str:
     return out if len(out) <= 60 else out[:57] + "..."
 
 
+def _records(res: Resource):
+    """The CSV's header, then (line, record) for each row, `line` being where the row starts
+    (1-based, as an editor shows it; a quoted cell may span lines)."""
+    import csv
+
+    with res.path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.reader(fh)
+        yield next(reader, [])
+        last = reader.line_num
+        for record in reader:
+            yield last + 1, record
+            last = reader.line_num
+
+
 def _cell_problems(res: Resource) -> list[str]:
     """What frictionless accepts but no reader should: a column name with spaces around it, a
     character that is invisible or turns the text's direction (zero-width, RLO, soft hyphen,
     controls), and a number that is not finite (inf, nan, 1e309) in a column whose schema does
     not allow it ("finite": false). Each named by file, line (1-based, where the row starts),
     column and what to do."""
-    import csv
     import math
     import unicodedata
 
     fields = {f["name"]: f for f in res.descriptor["schema"]["fields"]}
     problems = []
-    with res.path.open(encoding="utf-8", newline="") as fh:
-        reader = csv.reader(fh)
-        header = next(reader, [])
-        for h in header:
-            if h != h.strip():
-                problems.append(f'{res.rel}: line 1, column "{h.strip()}": spaces around the column name '
-                                f'("{h}"); remove them')
-        last = reader.line_num
-        for record in reader:
-            line, last = last + 1, reader.line_num
-            for name, cell in zip(header, record):
-                bad = next((c for c in cell if unicodedata.category(c) in ("Cf", "Cc") and c != "\n"), None)
-                if bad:
-                    what = unicodedata.name(bad, "a control character")
-                    problems.append(f'{res.rel}: line {line}, column "{name.strip()}": invisible character '
-                                    f'U+{ord(bad):04X} ({what}) in "{_shown(cell)}"; remove it (it changes how '
-                                    "the text reads or sorts without showing)")
-                field = fields.get(name)
-                if field and field.get("type") == "number" and cell.strip() and field.get("finite", True):
-                    try:
-                        finite = math.isfinite(float(cell))
-                    except ValueError:
-                        continue  # not a number at all: the validator reports it
-                    if not finite:
-                        problems.append(f'{res.rel}: line {line}, column "{name}": not a finite number — value '
-                                        f'"{cell}"; write the number itself (or, if the column may hold it, '
-                                        'give the field "finite": false)')
-            if len(problems) >= 20:
-                problems.append(f"{res.rel}: (more problems not listed)")
-                break
+    rows = _records(res)
+    header = next(rows)
+    for h in header:
+        if h != h.strip():
+            problems.append(f'{res.rel}: line 1, column "{h.strip()}": spaces around the column name '
+                            f'("{h}"); remove them')
+    for line, record in rows:
+        for name, cell in zip(header, record):
+            bad = next((c for c in cell if unicodedata.category(c) in ("Cf", "Cc") and c != "\n"), None)
+            if bad:
+                what = unicodedata.name(bad, "a control character")
+                problems.append(f'{res.rel}: line {line}, column "{name.strip()}": invisible character '
+                                f'U+{ord(bad):04X} ({what}) in "{_shown(cell)}"; remove it (it changes how '
+                                "the text reads or sorts without showing)")
+            field = fields.get(name)
+            if field and field.get("type") == "number" and cell.strip() and field.get("finite", True):
+                try:
+                    finite = math.isfinite(float(cell))
+                except ValueError:
+                    continue  # not a number at all: the validator reports it
+                if not finite:
+                    problems.append(f'{res.rel}: line {line}, column "{name}": not a finite number — value '
+                                    f'"{cell}"; write the number itself (or, if the column may hold it, '
+                                    'give the field "finite": false)')
+        if len(problems) >= 20:
+            problems.append(f"{res.rel}: (more problems not listed)")
+            break
     return problems
 
 
@@ -249,25 +259,20 @@ def _disagreement(res: Resource, df) -> str | None:
 def _load_failure(res: Resource, err: Exception) -> str:
     """A cell the validator accepted but the loader cannot read (a schema option such as a group
     separator that pandas does not follow), found by reading each cell as the loader would."""
-    import csv
-
     import pandas as pd
 
     read = {"number": float, "integer": int, "date": lambda v: pd.to_datetime(v, format="ISO8601")}
     kinds = {f["name"]: f["type"] for f in res.descriptor["schema"]["fields"]}
-    with res.path.open(encoding="utf-8", newline="") as fh:
-        reader = csv.reader(fh)
-        header = next(reader, [])
-        last = reader.line_num
-        for record in reader:
-            line, last = last + 1, reader.line_num
-            for name, cell in zip(header, record):
-                if cell and kinds.get(name) in read:
-                    try:
-                        read[kinds[name]](cell)
-                    except (ValueError, TypeError):
-                        return (f'{res.rel}: line {line}, column "{name}": the schema accepts "{cell}" but the loader '
-                                f"cannot read it as {kinds[name]}; write it plainly (digits, '.' for decimals, ISO dates)")
+    rows = _records(res)
+    header = next(rows)
+    for line, record in rows:
+        for name, cell in zip(header, record):
+            if cell and kinds.get(name) in read:
+                try:
+                    read[kinds[name]](cell)
+                except (ValueError, TypeError):
+                    return (f'{res.rel}: line {line}, column "{name}": the schema accepts "{cell}" but the loader '
+                            f"cannot read it as {kinds[name]}; write it plainly (digits, '.' for decimals, ISO dates)")
     return f"{res.rel}: valid by its schema but cannot be loaded: {type(err).__name__}: {err}"
 
 
