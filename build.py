@@ -22,23 +22,37 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.build import (BuildError, BuildLock, clear_leftovers, figure_stage,  # noqa: E402
-                            publish, site_stage, source_date_epoch)
+from pipeline.build import (BuildError, BuildLock, PublicChanged, clear_leftovers,  # noqa: E402
+                            figure_stage, publish, site_stage, source_date_epoch)
 from pipeline.claims import failing, failure_report  # noqa: E402
 from pipeline.data import DataError  # noqa: E402
+from pipeline import store  # noqa: E402
+
+PAGE_CACHES = ("markdown", "search", "cite", "jinja")  # .cache/ folders the page build reads
 
 
 def build(root: Path = ROOT, public: Path | None = None, jobs: int | None = None,
-          force: bool = False, console=None, allow_failing_claims: bool = False) -> dict:
+          force: bool = False, console=None, allow_failing_claims: bool = False,
+          time_limit: float | None = None) -> dict:
     """Validate, build figures, check claims, build pages into a staging folder, swap it in.
     All or nothing."""
     t0 = time.perf_counter()
     public = public or root / "public"
     cache = root / ".cache"
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(root)
+    shown = public.relative_to(root).as_posix() if public.is_relative_to(root) else str(public)
+    if public.is_symlink() or (public.exists() and not public.is_dir()):
+        what = "a symbolic link" if public.is_symlink() else "a file"
+        raise BuildError(f"{shown}: {what}, not a folder: the build publishes by swapping a whole folder in, and "
+                         "will not replace or write through it; remove it, or build elsewhere with --public PATH")
+    store.DAMAGED.clear()
     with BuildLock(cache / "build.lock"):
         clear_leftovers(cache)
-        stage_result = figure_stage(root, cache, jobs=jobs, force=force, console=console)
+        if force:  # nothing cached is trusted: the page caches go too
+            for kind in PAGE_CACHES:
+                shutil.rmtree(cache / kind, ignore_errors=True)
+        stage_result = figure_stage(root, cache, jobs=jobs, force=force, console=console, limit=time_limit,
+                                    public=public)
         claims = stage_result.manifest.get("claims", {})
         if failing(claims) and not allow_failing_claims:
             before = public / "claims" / "claims.json"
@@ -54,6 +68,7 @@ def build(root: Path = ROOT, public: Path | None = None, jobs: int | None = None
     warnings = [f"{m['path']}: its Chinese LABELS entry {k!r} is drawn nowhere in the chart (a row removed, "
                 "or its text changed?): update the entry or remove it"
                 for m in stage_result.manifest["figures"].values() for k in m.get("zh_unused_labels", [])]
+    warnings += store.DAMAGED
     return {"built": stage_result.built, "reused": stage_result.reused, "failing_claims": failing(claims),
             "warnings": warnings,
             "figure_seconds": round(stage_result.seconds, 3), "spent": stage_result.spent,
@@ -83,8 +98,11 @@ def serve(root: Path, port: int) -> None:
 
     logging.basicConfig(level=logging.INFO, format="%(message)s", handlers=[RichHandler(show_path=False)])
 
-    mkdocs_serve(str(root / "mkdocs.yml"), livereload=True, dev_addr=f"127.0.0.1:{port}",
-                 watch=[str(root / "data"), str(root / "figures"), str(root / "pipeline")])
+    # the preview writes the same cache a build does: one of them at a time
+    with BuildLock(root / ".cache" / "build.lock", holder="serve"):
+        clear_leftovers(root / ".cache")
+        mkdocs_serve(str(root / "mkdocs.yml"), livereload=True, dev_addr=f"127.0.0.1:{port}",
+                     watch=[str(root / "data"), str(root / "figures"), str(root / "pipeline")])
 
 
 def main(argv=None) -> int:
@@ -93,6 +111,8 @@ def main(argv=None) -> int:
     b = sub.add_parser("build", help="build the site into public/ (default)")
     b.add_argument("--force", action="store_true", help="rebuild every figure, ignoring the cache")
     b.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
+    b.add_argument("--time-limit", type=float, default=None, metavar="SECONDS",
+                   help="stop a figure, image or notebook task that runs longer (default: 300)")
     b.add_argument("--public", type=Path, default=None, help="output folder (default: public/)")
     b.add_argument("--allow-failing-claims", action="store_true",
                    help="preview: build even when a claim no longer holds (the pages then say so)")
@@ -110,7 +130,11 @@ def main(argv=None) -> int:
     from rich.console import Console
     console = Console(stderr=True)
     if args.cmd == "serve":
-        serve(ROOT, args.port)
+        try:
+            serve(ROOT, args.port)
+        except BuildError as e:
+            console.print(f"[bold red]Cannot serve:[/] {e}", highlight=False, soft_wrap=True)
+            return 1
         return 0
     if args.cmd == "check":
         from pipeline.build import site_url
@@ -133,15 +157,27 @@ def main(argv=None) -> int:
             return 0
         r = build(ROOT, public=getattr(args, "public", None), jobs=getattr(args, "jobs", None),
                   force=getattr(args, "force", False), console=console,
-                  allow_failing_claims=getattr(args, "allow_failing_claims", False))
+                  allow_failing_claims=getattr(args, "allow_failing_claims", False),
+                  time_limit=getattr(args, "time_limit", None))
     except DataError as e:
         console.print("[bold red]Bad data — the build stopped; public/ was left as it was.[/]")
         for prob in e.problems:
             console.print(f"  {prob}", markup=False, highlight=False, soft_wrap=True)
         return 2
+    except PublicChanged as e:
+        console.print("[bold red]Build failed — and public/ was changed by figure code during it:[/]")
+        console.print(str(e), markup=False, highlight=False, soft_wrap=True)
+        return 1
     except BuildError as e:
         console.print("[bold red]Build failed — public/ was left as it was.[/]")
         console.print(str(e), markup=False, highlight=False, soft_wrap=True)
+        return 1
+    except OSError as e:  # the disk refused a write (full, read-only): say which file and what to do
+        said = store.disk_problem(e, ROOT)
+        if said is None:
+            raise
+        console.print("[bold red]Build failed — public/ was left as it was.[/]")
+        console.print(said, markup=False, highlight=False, soft_wrap=True)
         return 1
     for name in r["failing_claims"]:
         console.print(f"[bold yellow]warning:[/] claim {name!r} no longer holds; the pages say so (preview build)",

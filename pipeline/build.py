@@ -25,6 +25,7 @@ from pathlib import Path
 
 from pipeline import data as datamod
 from pipeline import figures as figmod
+from pipeline import store
 from pipeline.runtime import RuntimeBundleError
 
 # Libraries whose versions shape the output: a change of any invalidates every figure.
@@ -33,6 +34,10 @@ SHAPING_LIBS = ("altair", "vl-convert-python", "pandas", "numpy")
 
 class BuildError(Exception):
     pass
+
+
+class PublicChanged(BuildError):
+    """Something other than publish() changed the published site during a build."""
 
 
 @dataclass
@@ -140,13 +145,143 @@ def site_url(root: Path) -> str:
     return m.group(1).strip("'\"") if m else ""
 
 
-def stale(tasks: list[Task]) -> list[Task]:
-    return [t for t in tasks if not (t.out / t.marker).exists()]
+def stale(tasks: list[Task], cache: Path) -> list[Task]:
+    """The tasks whose artefacts are not in the cache as they were built: never built, built for
+    another key, or changed since (store.check_folder; the damage is reported and the entry
+    removed, so that it is built again from nothing). A figure built again has its images drawn
+    again (they live in its folder)."""
+    todo = []
+    for t in tasks:
+        if t.kind == "images" and t.after in {u.out for u in todo if u.kind == "figure"}:
+            todo.append(t)
+            continue
+        show = f"{cache.name}/{t.out.relative_to(cache).as_posix()}" + (" (images)" if t.kind == "images" else "")
+        seen = len(store.DAMAGED)
+        if store.check_folder(t.out, t.marker, t.key, show):
+            continue
+        if len(store.DAMAGED) > seen:
+            _remove(t.out if t.kind != "images" else t.out / t.marker)
+        todo.append(t)
+    return todo
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    elif path.exists() or path.is_symlink():
+        path.unlink()
 
 
 # ------------------------------------------------------------------- workers (own process)
 
-def _run_task(task: Task, root: str, res: dict) -> float:
+TIME_LIMIT = 300.0   # seconds a task may take (build.py build --time-limit)
+
+
+class TaskTimeout(BaseException):
+    """Raised in a worker when its task runs past the time limit (a BaseException, so that figure
+    code catching Exception cannot swallow it)."""
+
+
+_OVERTIME = []   # set when the running task passed its limit (it is then reported even if it returns)
+
+
+def _alarm(signum, frame):
+    _OVERTIME.append(True)
+    raise TaskTimeout()
+
+
+def _die_with(pid: int) -> None:
+    """End this worker the moment process `pid` (the build) ends, however it ends: the worker is the
+    forkserver's child, not the build's, and it holds both ends of its task queue, so it would
+    otherwise wait for work forever. (A notebook's kernel ends with its worker: ipykernel polls its
+    parent.)"""
+    import select
+    import signal
+    import threading
+
+    try:
+        fd = os.pidfd_open(pid)
+    except (OSError, AttributeError):
+        return
+
+    def watch():
+        select.select([fd], [], [])
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    threading.Thread(target=watch, name="die-with-the-build", daemon=True).start()
+
+
+def _init_worker(cache: str, build_pid: int) -> None:
+    """A worker dies with the build, keeps its temporary files in the cache, and may write nowhere
+    else: no figure code can change public/, the sources or anything outside the cache (Linux
+    Landlock; the kernels it starts inherit it)."""
+    import signal
+
+    _die_with(build_pid)
+    signal.signal(signal.SIGALRM, _alarm)
+    # temporary files per worker (cleared by the next build); the kernels' settings and font cache
+    # kept from build to build (made afresh, they cost a notebook a second or more)
+    for var, folder in (("TMPDIR", Path(cache) / "tmp" / str(os.getpid())),
+                        ("JUPYTER_RUNTIME_DIR", Path(cache) / "tmp" / str(os.getpid()) / "jupyter"),
+                        ("IPYTHONDIR", Path(cache) / "kernel" / "ipython"),
+                        ("MPLCONFIGDIR", Path(cache) / "kernel" / "matplotlib")):
+        folder.mkdir(parents=True, exist_ok=True)
+        os.environ[var] = str(folder)
+    import tempfile
+
+    tempfile.tempdir = None
+    sandbox(Path(cache))
+
+
+def sandbox(cache: Path) -> bool:
+    """Restrict this process (and its children) to writing beneath `cache` (and /dev, for
+    /dev/null and /dev/shm). False where the kernel has no Landlock: then only the check of
+    public/ after the figure stage guards it (figure_stage)."""
+    try:
+        import landlock
+        from landlock import FSAccess as A
+
+        abi = landlock.landlock_abi_version()
+    except Exception:
+        return False
+    writes = (A.WRITE_FILE | A.REMOVE_DIR | A.REMOVE_FILE | A.MAKE_CHAR | A.MAKE_DIR | A.MAKE_REG
+              | A.MAKE_SOCK | A.MAKE_FIFO | A.MAKE_BLOCK | A.MAKE_SYM)
+    writes |= (A.REFER if abi >= 2 else 0) | (A.TRUNCATE if abi >= 3 else 0)
+    try:
+        rules = landlock.Ruleset(restrict_rules=writes)
+        rules.allow(str(cache), rules=writes)
+        rules.allow("/dev", rules=writes & ~(A.REFER if abi >= 2 else 0))
+        rules.apply()
+    except Exception:
+        return False
+    return True
+
+
+def _label(task: Task) -> str:
+    return f"{task.fig.path} ({task.kind})" if task.fig else task.name
+
+
+def _run_task(task: Task, root: str, res: dict, limit: float = TIME_LIMIT) -> float:
+    import signal
+
+    _OVERTIME.clear()
+    signal.setitimer(signal.ITIMER_REAL, limit, 1.0)  # and every second after, for code that catches it
+    try:
+        took = _run_task_body(task, root, res)
+        if _OVERTIME:
+            raise TaskTimeout()
+        return took
+    except TaskTimeout:
+        raise figmod.FigureError(f"{_label(task)}: still running after {limit:g} s, the time limit: it was stopped "
+                                 "(an endless loop? raise the limit with build.py build --time-limit SECONDS)")
+    except SystemExit as e:
+        raise figmod.FigureError(f"{_label(task)}: the code called sys.exit({e.code!r}) (or raised SystemExit): "
+                                 "a figure's code must return its table and chart, never exit")
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+def _run_task_body(task: Task, root: str, res: dict) -> float:
     t0 = time.perf_counter()
     out = Path(task.out)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -180,11 +315,14 @@ def _run_task(task: Task, root: str, res: dict) -> float:
         os.chmod(tmp, 0o755)
         shutil.rmtree(out, ignore_errors=True)
         os.replace(tmp, out)
-    (out / task.marker).write_text(task.key)
+    # the record of what this task made (its images share the figure's folder, but not its record)
+    store.seal_folder(out, task.marker, task.key,
+                      skip=set(store.sealed_files(out, "done")) if task.kind == "images" else set())
     return time.perf_counter() - t0
 
 
-def run(tasks: list[Task], root: Path, res: dict, jobs: int, progress=None) -> dict[str, float]:
+def run(tasks: list[Task], root: Path, res: dict, jobs: int, progress=None,
+        limit: float | None = None) -> dict[str, float]:
     """Run tasks in parallel worker processes; collect every failure, then raise.
 
     A notebook starts as soon as its figure is done (it reads the figure's CSV and spec);
@@ -200,28 +338,61 @@ def run(tasks: list[Task], root: Path, res: dict, jobs: int, progress=None) -> d
     # or when the figure is not done
     rebuilt = {t.out for t in tasks if t.kind == "figure"}
     waiting = [t for t in tasks if t.after is not None and (t.after in rebuilt or not (t.after / "done").exists())]
-    with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(tasks))), mp_context=ctx) as pool:
-        futs = {pool.submit(_run_task, t, str(root), res): t for t in tasks if t not in waiting}
+    from concurrent.futures import TimeoutError as Timeout
+    from concurrent.futures.process import BrokenProcessPool
+
+    limit = limit or TIME_LIMIT
+    broken: list[str] = []
+    pool = ProcessPoolExecutor(max_workers=max(1, min(jobs, len(tasks))), mp_context=ctx,
+                               initializer=_init_worker, initargs=(str(root / ".cache"), os.getpid()))
+    submit = lambda t: pool.submit(_run_task, t, str(root), res, limit)  # noqa: E731
+    try:
+        futs = {submit(t): t for t in tasks if t not in waiting}
         while futs:
-            fut = next(as_completed(futs))
+            # a worker stops its task at the limit; this is for a task that will not stop (it catches
+            # the stop, or waits in C code): every task ends within the limit, so some task ends within
+            # it (plus a margin) of the last, or one is stuck
+            try:
+                fut = next(as_completed(futs, timeout=limit + min(10.0, limit)))
+            except Timeout:
+                stuck = sorted(_label(t) for f, t in futs.items() if f.running())
+                for proc in list((pool._processes or {}).values()):
+                    proc.kill()
+                raise BuildError("\n".join(f"{n}: still running after {limit:g} s, the time limit, and it did not "
+                                           "stop when told: its worker was stopped (an endless loop that catches "
+                                           "every exception?)" for n in stuck)
+                                 or "the workers stopped answering: they were stopped")
             t = futs.pop(fut)
             ok = False
             try:
                 spent[t.kind] = spent.get(t.kind, 0.0) + fut.result()
                 ok = True
-            except Exception as e:  # report, keep going, fail at the end
-                msg = str(e) if isinstance(e, (figmod.FigureError, datamod.DataError, RuntimeBundleError)) else \
-                    f"{t.fig.path if t.fig else t.name}: {type(e).__name__}: {e}"
+            except KeyboardInterrupt:
+                raise
+            except BaseException as e:  # report, keep going, fail at the end
+                if isinstance(e, (figmod.FigureError, datamod.DataError, RuntimeBundleError)):
+                    msg = str(e)
+                elif isinstance(e, BrokenProcessPool):  # every task then in the pool gets this
+                    broken.append(_label(t))
+                    continue
+                else:
+                    disk = store.disk_problem(e, root)
+                    msg = f"{_label(t)}: {disk}" if disk else f"{_label(t)}: {type(e).__name__}: {e}"
                 errors.append(msg)
                 err = t.out.parent / f"{t.out.name}.err"
                 err.parent.mkdir(parents=True, exist_ok=True)
                 err.write_text(msg + "\n", encoding="utf-8")
             for w in [w for w in waiting if t.kind == "figure" and w.after == t.out]:
                 waiting.remove(w)
-                if ok:  # a figure that failed: its images and notebook are not run
-                    futs[pool.submit(_run_task, w, str(root), res)] = w
+                if ok and not broken:  # a figure that failed: its images and notebook are not run
+                    futs[submit(w)] = w
             if progress:
                 progress(t)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    if broken:
+        errors.append(f"a worker process died (a figure's code called os._exit, crashed, or ran out of memory) "
+                      f"while one of these was being built: {', '.join(sorted(broken))}")
     if errors:
         raise BuildError("\n".join(sorted(errors)))
     return spent
@@ -230,7 +401,7 @@ def run(tasks: list[Task], root: Path, res: dict, jobs: int, progress=None) -> d
 # ------------------------------------------------------------------------ the figure stage
 
 def figure_stage(root: Path, cache: Path, jobs: int | None = None, force: bool = False,
-                 console=None) -> StageResult:
+                 console=None, limit: float | None = None, public: Path | None = None) -> StageResult:
     """Validate data, then (re)build only the stale figures. Returns the manifest."""
     t0 = time.perf_counter()
     res = datamod.resources(root / "data")
@@ -245,6 +416,9 @@ def figure_stage(root: Path, cache: Path, jobs: int | None = None, force: bool =
         corrections.check(root, corrections.load(root), {n: r.rel for n, r in res.items()})
     except ValueError as e:
         problems += str(e).splitlines()
+    from pipeline.release import unversioned_changes
+
+    problems += unversioned_changes(root, {n: (r.descriptor, r.digest) for n, r in res.items()})
     if problems:
         raise datamod.DataError(problems)
     try:
@@ -258,19 +432,19 @@ def figure_stage(root: Path, cache: Path, jobs: int | None = None, force: bool =
     except (fonts.FontError, OSError) as e:
         raise BuildError(f"the chart faces could not be prepared: {e}")
     tasks = plan(root, figures, res, cache, lib_versions())
-    todo = tasks if force else stale(tasks)
+    todo = tasks if force else stale(tasks, cache)
     jobs = jobs or os.cpu_count() or 1
     if todo:  # the workers take minutes or seconds: meanwhile, this process readies the page build
         _WARM.start()
-    if console is not None and todo:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-        with Progress(TextColumn("[bold]building[/]"), BarColumn(), MofNCompleteColumn(),
-                      TextColumn("{task.description}"), TimeElapsedColumn(), console=console,
-                      transient=True) as prog:
-            bar = prog.add_task("", total=len(todo))
-            spent = run(todo, root, res, jobs, lambda t: prog.update(bar, advance=1, description=t.name))
-    else:
-        spent = run(todo, root, res, jobs)
+    guard = _snapshot(public) if todo and public is not None else None
+    try:
+        spent = _run_todo(todo, root, res, jobs, console, limit)
+    finally:  # the workers cannot write outside the cache (sandbox()); where the kernel cannot
+        if guard is not None and _snapshot(public) != guard:  # enforce it, this notices it
+            changed = sorted(set(guard.items()) ^ set(_snapshot(public).items()))
+            raise PublicChanged(f"{public.name}/{changed[0][0]}: changed while the figures were built ({len(changed)} "
+                             "entries): a figure's code wrote into the published site; the build refuses. Fix the "
+                             "figure, then build again (the next good build replaces the whole folder)")
     result = StageResult(built=[t.name for t in todo], reused=[t.name for t in tasks if t not in todo],
                          spent=spent)
     notebooks = {t.fig.slug: str(t.out) for t in tasks if t.kind == "notebook"}
@@ -291,6 +465,29 @@ def figure_stage(root: Path, cache: Path, jobs: int | None = None, force: bool =
     _prune(cache, tasks)
     result.seconds = time.perf_counter() - t0
     return result
+
+
+def _run_todo(todo, root, res, jobs, console, limit) -> dict[str, float]:
+    if console is not None and todo:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+        with Progress(TextColumn("[bold]building[/]"), BarColumn(), MofNCompleteColumn(),
+                      TextColumn("{task.description}"), TimeElapsedColumn(), console=console,
+                      transient=True) as prog:
+            bar = prog.add_task("", total=len(todo))
+            return run(todo, root, res, jobs, lambda t: prog.update(bar, advance=1, description=t.name), limit)
+    return run(todo, root, res, jobs, limit=limit)
+
+
+def _snapshot(folder: Path) -> dict:
+    """Every entry beneath `folder` with its type, size, modification time and inode (a stat walk:
+    about 30 ms for today's 2,700 published files)."""
+    out = {}
+    for dirpath, dirs, files in os.walk(folder):
+        for name in dirs + files:
+            p = os.path.join(dirpath, name)
+            st = os.lstat(p)
+            out[os.path.relpath(p, folder)] = (st.st_mode, st.st_size, st.st_mtime_ns, st.st_ino)
+    return out
 
 
 def _warm() -> None:
@@ -399,6 +596,7 @@ def publish(stage: Path, public: Path) -> None:
 def clear_leftovers(cache: Path) -> None:
     """Half-written work of a build that was killed: staging sites and temporary artefact
     folders (their names start with '.'). Only called with the lock held, so nothing is live."""
+    shutil.rmtree(cache / "tmp", ignore_errors=True)  # the workers' temporary files (_init_worker)
     for d in [*cache.glob("stage-*"), *cache.glob("*/.*"), *cache.glob("*/*/.*"), *cache.glob("*/*/*/.*")]:
         if d.is_dir():
             shutil.rmtree(d, ignore_errors=True)
@@ -409,8 +607,8 @@ def clear_leftovers(cache: Path) -> None:
 class BuildLock:
     """One build at a time per checkout; a second one is told who holds the lock."""
 
-    def __init__(self, path: Path):
-        self.path = path
+    def __init__(self, path: Path, holder: str = "build"):
+        self.path, self.holder = path, holder
 
     def __enter__(self):
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -418,12 +616,15 @@ class BuildLock:
         try:
             fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            holder = os.pread(self.fd, 64, 0).decode(errors="replace").strip() or "?"
+            pid, _, what = os.pread(self.fd, 64, 0).decode(errors="replace").strip().partition(" ")
             os.close(self.fd)
-            raise BuildError(f"another build is running in this checkout (pid {holder}); "
+            if what == "serve":
+                raise BuildError(f"build.py serve is running in this checkout (pid {pid or '?'}) and holds the build "
+                                 f"lock while it runs: stop it first (lock: {self.path})")
+            raise BuildError(f"another build is running in this checkout (pid {pid or '?'}); "
                              f"wait for it to finish (lock: {self.path})")
         os.ftruncate(self.fd, 0)
-        os.pwrite(self.fd, str(os.getpid()).encode(), 0)
+        os.pwrite(self.fd, f"{os.getpid()} {self.holder}".encode(), 0)
         return self
 
     def __exit__(self, *exc):

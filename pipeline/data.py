@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -276,13 +278,31 @@ def _load_failure(res: Resource, err: Exception) -> str:
     return f"{res.rel}: valid by its schema but cannot be loaded: {type(err).__name__}: {err}"
 
 
-def _describe(res: Resource, err) -> str:
+def _non_finite(cell) -> bool:
+    try:
+        return not math.isfinite(float(cell))
+    except (TypeError, ValueError):
+        return False
+
+
+def _record_lines(res: Resource) -> dict[int, int]:
+    """Frictionless's row number (the header is row 1) -> the line the row starts on."""
+    try:
+        recs = _records(res)
+        next(recs)
+        return {n: line for n, (line, _) in enumerate(recs, start=2)}
+    except (OSError, UnicodeDecodeError, Exception):  # noqa: BLE001: a file csv cannot read: numbers as they are
+        return {}
+
+
+def _describe(res: Resource, err, lines: dict[int, int] | None = None) -> str:
     fields = [f["name"] for f in res.descriptor.get("schema", {}).get("fields", [])]
     row = getattr(err, "row_number", None)
     field = getattr(err, "field_name", None) or None
     where = [res.rel]
+    lines = lines or {}
     if row:
-        where.append(f"line {row} (data row {row - 1})")
+        where.append(f"line {lines.get(row, row)} (data row {row - 1})")
     if field:
         where.append(f'column "{field}"')
     elif getattr(err, "label", None):
@@ -306,7 +326,9 @@ def _describe(res: Resource, err) -> str:
         "duplicate-label": "duplicate column name",
         "blank-label": "blank column name",
     }.get(err.type, err.type)
-    detail = err.note or {"extra-label": "the schema has no such column",
+    note = re.sub(r"the same as in the row at position (\d+)",  # frictionless counts rows; an editor, lines
+                  lambda m: f"the same as on line {lines.get(int(m.group(1)), int(m.group(1)))}", err.note or "")
+    detail = note or {"extra-label": "the schema has no such column",
                           "extra-cell": "the row has more values than the header has columns"}.get(err.type, err.message)
     if cell not in (None, ""):
         detail = f'value "{cell}": {detail}'
@@ -339,9 +361,14 @@ def validate(res: Resource, stamp_dir: Path | None = None) -> None:
         if f.get("type", "string") not in LOADED_TYPES:
             problems.append(f'{res.rel}: column "{f["name"]}": type "{f.get("type")}" is not one the loader reads '
                             f"as the validator does ({', '.join(LOADED_TYPES)}); use one of those")
-    for task in report.tasks:
-        problems += [_describe(res, e) for e in task.errors]
-    if not problems:
+    errors = [e for task in report.tasks for e in task.errors]
+    if errors:
+        lines = _record_lines(res) if any(getattr(e, "row_number", None) for e in errors) else {}
+        unique_rows = {e.row_number for e in errors if e.type == "unique-error"}
+        problems += [_describe(res, e, lines) for e in errors  # a duplicate id once, not as two rules
+                     if not (e.type == "primary-key" and e.row_number in unique_rows)
+                     and not (e.type == "constraint-error" and _non_finite(e.cell))]  # said below, once
+    if not [e for e in errors if e.type not in ("type-error", "constraint-error", "unique-error", "primary-key")]:
         problems += _cell_problems(res)
     problems += [f"{res.rel}: {e.message}" for e in report.errors]
     if not problems:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import ast
 import html
 import importlib
+import importlib.util
 import json
 import os
 import re
@@ -108,14 +109,37 @@ def read_figure(path: Path, root: Path) -> Figure:
 
 def discover(root: Path) -> dict[str, Figure]:
     out = {}
-    for path in sorted((root / "figures").glob("*.py")):
+    paths = sorted((root / "figures").glob("*.py"))
+    for path in paths:
         if not path.name.startswith("_"):
+            if not path.stem.isidentifier() or not path.stem.isascii():
+                twin = [q for q in paths if q != path and slug_of(q) == slug_of(path)]
+                raise FigureError(f"figures/{path.name}: not a module name Python can import (letters, digits and "
+                                  "'_' only; the figure's permalink has '-' for '_')"
+                                  + (f"; figures/{twin[0].name} already makes the figure '{slug_of(path)}'"
+                                     if twin else ""))
             fig = read_figure(path, root)
+            if fig.slug in out:
+                raise FigureError(f"{fig.path}: its figure name '{fig.slug}' is also that of {out[fig.slug].path} "
+                                  "(a module's name, with '-' for '_', is its figure's permalink): rename one")
             out[fig.slug] = fig
     return out
 
 
 # --------------------------------------------------------------------------- rendering
+
+def _raised(fig: Figure, what: str, e: Exception) -> FigureError:
+    """The figure's own code failed: say where, and for a write the build forbids, what it tried."""
+    if isinstance(e, PermissionError) and e.filename:
+        spec = importlib.util.find_spec("figures")
+        root = Path(spec.origin).parents[1] if spec and spec.origin else Path.cwd()
+        name = Path(e.filename)
+        shown = (f"'{name}'" if not name.is_absolute() else  # (a name relative to a folder it was removing)
+                 name.relative_to(root).as_posix() if name.is_relative_to(root) else "a file outside the repository")
+        return FigureError(f"{fig.path}: {what} tried to write {shown}: a figure's code may not write files "
+                           "(the build lets it write only in its own cache folder); return the table instead")
+    return FigureError(f"{fig.path}: {what} raised {type(e).__name__}: {e}")
+
 
 class _Strict(dict):
     def __init__(self, fig, facts):
@@ -133,7 +157,7 @@ def fill_text(fig: Figure, mod, frames) -> Figure:
         try:
             facts = mod.facts(*frames)
         except Exception as e:
-            raise FigureError(f"{fig.path}: facts() raised {type(e).__name__}: {e}") from e
+            raise _raised(fig, "facts()", e) from e
     m = _Strict(fig, facts)
     try:
         return replace(fig, title=fig.title.format_map(m), caption=fig.caption.format_map(m),
@@ -326,16 +350,16 @@ def render(fig: Figure, root: str, resources: dict[str, str], out: str, key: str
     try:
         mod = importlib.import_module(fig.module)
     except Exception as e:
-        raise FigureError(f"{fig.path}: importing the module raised {type(e).__name__}: {e}") from e
+        raise _raised(fig, "importing the module", e) from e
     try:
         table = mod.table(*frames)
     except Exception as e:  # the figure's own code failed: say where
-        raise FigureError(f"{fig.path}: table() raised {type(e).__name__}: {e}") from e
+        raise _raised(fig, "table()", e) from e
     csv_text, dtypes = table_csv(table, fig)
     try:
         chart = mod.chart(read_table(io.StringIO(csv_text), dtypes))
     except Exception as e:
-        raise FigureError(f"{fig.path}: chart() raised {type(e).__name__}: {e}") from e
+        raise _raised(fig, "chart()", e) from e
     if not isinstance(chart, alt.TopLevelMixin):
         raise FigureError(f"{fig.path}: chart() returned {type(chart).__name__}, not an Altair chart")
     fig = fill_text(fig, mod, frames)

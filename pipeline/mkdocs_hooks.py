@@ -303,6 +303,14 @@ def on_files(files, config):
             claimed[name] = (_url(src), _title(text, src))
     STATE["placed"], STATE["claimed"] = {lang: placed}, {lang: claimed}
     figs, ledger, site_url = STATE.get("figures", {}), STATE["ledger"], STATE["site_url"]
+    unplaced = sorted(set(figs) - set(placed))
+    if unplaced and set(placed) <= set(figs):  # (a marker naming no figure is reported where it stands)  # every figure has a home in the argument (its permalink and gallery entry point there)
+        s = unplaced[0]
+        twin = "" if lang == "en" else f".{lang}"
+        raise PluginError(f"{figs[s]['path']}: figure '{s}' is placed in no page of the "
+                          f"{'English' if lang == 'en' else 'Chinese'} edition: put the line <!-- fig:{s} --> in "
+                          f"the chapter it belongs to (site/chapters/<chapter>{twin}.md)"
+                          + (f" ({len(unplaced)} such figures: {', '.join(unplaced)})" if len(unplaced) > 1 else ""))
     resources = STATE.get("resources", {})
     suffix = ".md" if lang == "en" else f".{lang}.md"
 
@@ -746,7 +754,7 @@ def _cache_markdown() -> None:
     from mkdocs.structure.pages import Page
     from mkdocs.structure.toc import get_toc
 
-    from pipeline.store import write_text_atomic
+    from pipeline.store import read_sealed, write_sealed
 
     if getattr(Page.render, "cached", False):
         return
@@ -788,8 +796,9 @@ def _cache_markdown() -> None:
     def cached_render(self, config, files):
         path = cache / f"{key(self, config, files)}.json"
         MARKDOWN_CACHE_USED.add(path.name)
-        if path.exists():
-            got = json.loads(path.read_text(encoding="utf-8"))
+        got = read_sealed(path, f".cache/markdown/{path.name} (the render of site/{self.file.src_uri})")
+        if got is not None:
+            got = json.loads(got)
             self.content, self.toc, self._title_from_render = got["content"], get_toc(got["toc"]), got["title"]
             self.present_anchor_ids = set(got["anchors"])
             if logging.getLogger("mkdocs").getEffectiveLevel() > logging.DEBUG:  # as mkdocs does
@@ -805,7 +814,7 @@ def _cache_markdown() -> None:
         # mkdocs leaves links_to_anchors unset at DEBUG level: such a render would later skip the
         # anchor checks, so it is not kept; nor one that includes a file by --8<-- (not in the key)
         if not warned.seen and links is not None and "--8<--" not in self.markdown:
-            write_text_atomic(path, json.dumps({
+            write_sealed(path, json.dumps({
                 "content": self.content, "toc": tokens(self.toc), "title": self._title_from_render,
                 "anchors": sorted(self.present_anchor_ids),
                 "links": [[f.src_uri, a] for f, a in links.items()]}, ensure_ascii=False))

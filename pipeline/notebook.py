@@ -119,6 +119,19 @@ def dump_spec(spec: dict) -> str:
     return json.dumps(spec, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
 
 
+def md_text(text: str) -> str:
+    """Text (a title or caption, data filled in) as Markdown that shows it literally: no link, image,
+    emphasis, code or HTML tag can come out of it (HTML's specials as entities, Markdown's
+    punctuation backslash-escaped, as CommonMark allows for any ASCII punctuation)."""
+    import html
+    import re
+
+    text = html.escape(" ".join(text.split()), quote=False)
+    text = re.sub(r"([\\`*_\[\]#+!|~])", r"\\\1", text)
+    # a line may not start a list or a quote either (">" is an entity already)
+    return re.sub(r"^(-|\d+(?=[.)]))", lambda m: "\\-" if m.group(1) == "-" else m.group(1) + "\\", text)
+
+
 def make(meta: dict, root: Path, site_url: str, spec_sha: str) -> "nbformat.NotebookNode":
     import nbformat
     from nbformat import v4
@@ -129,8 +142,9 @@ def make(meta: dict, root: Path, site_url: str, spec_sha: str) -> "nbformat.Note
     v = versions()
     url = site_url.rstrip("/") + f"/figures/{slug}/"
     reqs = ", ".join(f"`{p}=={v[p]}`" for p in REQUIRES)
-    intro = (f"# {meta['title']}\n\n{meta['caption']}\n\n"
-             f"This notebook reproduces the figure [{meta['title']}]({url}) of *AI Scaling Myths, annotated* "
+    title, caption = md_text(meta["title"]), md_text(meta["caption"])
+    intro = (f"# {title}\n\n{caption}\n\n"
+             f"This notebook reproduces the figure [{title}]({url}) of *AI Scaling Myths, annotated* "
              f"from its published data, `{slug}.csv`. Put the CSV in the same folder as this notebook and run "
              f"all cells: it draws the chart and writes `{slug}.notebook.vl.json`, which is byte for byte the "
              f"published Vega-Lite spec `{slug}.vl.json` (SHA-256 `{spec_sha}`).\n\n"

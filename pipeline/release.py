@@ -83,6 +83,12 @@ def release(root: Path, manifest: dict, date: str) -> list[str]:
     """Record a new version of every figure whose content changed. Returns 'slug vN' lines."""
     from pipeline import corrections as corr
 
+    from pipeline.data import DataError
+
+    problems = unversioned_changes(root, {n: (r["descriptor"], r["digest"]) for n, r in manifest["resources"].items()},
+                                   releasing=True)
+    if problems:
+        raise DataError(problems)
     ledger = load_ledger(root)
     fixes = corr.load(root)
     made = []
@@ -144,12 +150,41 @@ def release(root: Path, manifest: dict, date: str) -> list[str]:
     for name, r in sorted(manifest["resources"].items()):
         hist = ledger["datasets"].setdefault(name, [])
         if not hist or hist[-1]["digest"] != r["digest"]:
-            hist.append({"version": r["version"], "date": date, "digest": r["digest"]})
+            hist.append({"version": r["version"], "date": date, "digest": r["digest"],
+                         "schema": schema_digest(r["descriptor"])})
     path = root / "releases" / "ledger.json"
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps(ledger, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     os.replace(tmp, path)
     return made
+
+
+def schema_digest(descriptor: dict) -> str:
+    return sha(json.dumps(descriptor.get("schema"), sort_keys=True, ensure_ascii=False).encode())
+
+
+def unversioned_changes(root: Path, resources: dict, releasing: bool = False) -> list[str]:
+    """A dataset whose schema differs from the one released under its current version (and, when
+    `releasing`, whose content does): one version must mean one content. `resources`: name ->
+    (descriptor, digest)."""
+    problems = []
+    ledger = load_ledger(root)["datasets"]
+    for name, (desc, digest) in sorted(resources.items()):
+        v = desc.get("version")
+        same = [e for e in ledger.get(name, []) if e["version"] == v]
+        if not same or any(e["digest"] == digest for e in same):
+            continue
+        last = same[-1]
+        if "schema" in last and last["schema"] != schema_digest(desc):
+            problems.append(f"data/datapackage.json: resource '{name}': its schema changed, but its version is still "
+                            f"{v}, released on {last['date']} with the old schema: bump \"version\" (a new minor "
+                            "version for an added column or a reworded description, a major one for a column "
+                            "removed, renamed or retyped)")
+        elif releasing:
+            problems.append(f"data/datapackage.json: resource '{name}': its data changed since version {v} was "
+                            f"released on {last['date']}, but its version is still {v}: bump \"version\" before "
+                            "releasing (a patch version for a corrected value, a minor one for added rows)")
+    return problems
 
 
 def verify(root: Path) -> list[str]:

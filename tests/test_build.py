@@ -238,6 +238,8 @@ def test_serve_rebuilds_only_the_affected_figure_on_save(scratch_repo):
     record = pd.read_csv(csv).speed_kmh.max()
     try:
         wait_for(lambda: f"{record:,.0f} km/h" in get("chapters/trend-lines/"), "the first build")
+        r = run_build(scratch_repo)  # the preview holds the build lock: a build beside it is refused
+        assert r.returncode != 0 and f"build.py serve is running in this checkout (pid {proc.pid})" in r.stderr, r.stderr
         cpu_dirs = sorted(p.name for p in (scratch_repo / ".cache/figures/cpu-clock-speed").iterdir())
         csv.write_text(csv.read_text().replace(f"{record}", f"{record + 100}"))
         wait_for(lambda: f"{record + 100:,.0f} km/h" in get("chapters/trend-lines/"), "the rebuilt page")

@@ -89,6 +89,15 @@ def test_release_twice_adds_nothing_and_one_csv_versions_only_its_figures(scratc
     lines = csv.read_text().splitlines(keepends=True)
     assert "Joersz" in lines[-1]
     csv.write_text("".join(lines[:-1]))  # remove one record
+    r = _release(scratch_repo)  # a dataset's content changed under a version already released: refused
+    assert r.returncode != 0
+    assert ("data/datapackage.json: resource 'airspeed_records': its data changed since version "
+            f"{before['datasets']['airspeed_records'][-1]['version']} was released") in r.stderr, r.stderr
+    assert json.loads((scratch_repo / "releases" / "ledger.json").read_text()) == before
+    pkg = scratch_repo / "data" / "datapackage.json"
+    desc = json.loads(pkg.read_text())
+    next(x for x in desc["resources"] if x["name"] == "airspeed_records")["version"] = "9.9.9"
+    pkg.write_text(json.dumps(desc, indent=2, ensure_ascii=False) + "\n")
     r = _release(scratch_repo)
     assert r.returncode == 0, r.stderr
     # a row's removal needs no edit to the figure module, but its Chinese label, left behind, is
@@ -108,6 +117,7 @@ def test_release_twice_adds_nothing_and_one_csv_versions_only_its_figures(scratc
     for name, digest in before["figures"]["airspeed-record"][-1]["files"].items():
         assert hashlib.sha256((public / f"v{old}" / name).read_bytes()).hexdigest() == digest
     assert after["datasets"]["airspeed_records"][-1]["date"] == "2030-01-02"
+    assert after["datasets"]["airspeed_records"][-1]["version"] == "9.9.9"
 
 
 def test_a_retired_slug_needs_a_redirect_and_keeps_its_versions(scratch_repo):

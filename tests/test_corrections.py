@@ -84,6 +84,12 @@ def test_a_correction_goes_into_the_new_version_and_onto_the_old_versions_page(s
     fix = scratch_repo / "data" / "corrections.csv"
     fix.write_text(fix.read_text(encoding="utf-8") + "2030-01-02,airspeed_records,1923-curtiss-r2c-1-williams,"
                    "speed_kmh,429.025,429.026,A test's correction of a digit.,测试更正一位数字。\n", encoding="utf-8")
+    pkg = scratch_repo / "data" / "datapackage.json"   # a corrected value: a new patch version of the dataset
+    desc = json.loads(pkg.read_text(encoding="utf-8"))
+    res = next(x for x in desc["resources"] if x["name"] == "airspeed_records")
+    major, minor, patch = res["version"].split(".")
+    res["version"] = f"{major}.{minor}.{int(patch) + 1}"
+    pkg.write_text(json.dumps(desc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     r = _release(scratch_repo)
     assert r.returncode == 0, r.stderr
     new = json.loads((scratch_repo / "releases" / "ledger.json").read_text())["figures"]["airspeed-record"][-1]

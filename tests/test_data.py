@@ -113,7 +113,8 @@ CASES = {
     "extra-column": (lambda r: add_column(r / AIR, "colour"),
                      f'{AIR}: column "colour" (position 13): extra column — the schema has no such column'),
     "duplicate-key": (lambda r: duplicate_key(r / AIR),
-                      f'{AIR}: line 4 (data row 3), column "id": duplicate value in a unique column'),
+                      f'{AIR}: line 4 (data row 3), column "id": duplicate value in a unique column — value "{_rows(ROOT / AIR)[2][0]}": '
+                      "the same as on line 3"),
     "empty-file": (lambda r: (r / RUPP).write_bytes(b""),
                    f"{RUPP}: line 1: empty file (a header row and at least one data row are needed)"),
     "unclosed-quote": (lambda r: append(r / MILE, b'zz-1,"Unclosed chip,X,,1999,5,,https://example.org/,\n'),
@@ -162,8 +163,13 @@ CASES = {
     **{f"non-finite-{v.lower()}": (lambda r, v=v: set_cell(r / EMERG, 3, "value", v),
                                    f'{EMERG}: line 3, column "value": not a finite number — value "{v}"; write the number')
        for v in ("inf", "-Infinity", "NaN", "1e309", "-1e400")},
-    "non-finite-beyond-a-maximum": (lambda r: set_cell(r / AIR, 3, "speed_kmh", "1e309"),
-                                    f'{AIR}: line 3 (data row 2), column "speed_kmh": broken constraint — value "1e309"'),
+    **{f"non-finite-beyond-a-bound-{k}": (lambda r, v=v: set_cell(r / AIR, 3, "speed_kmh", v),
+                                          f'{AIR}: line 3, column "speed_kmh": not a finite number — value "{v}"; write the number')
+       for k, v in (("1e309", "1e309"), ("nan", "NaN"), ("minus-inf", "-inf"))},
+    "duplicate-key-in-a-multiline-file": (
+        lambda r: (set_cell(r / AIR, 2, "note", "one line\nand another\nand a third"), duplicate_key(r / AIR)),
+        f'{AIR}: line 6 (data row 3), column "id": duplicate value in a unique column — value "{_rows(ROOT / AIR)[2][0]}": '
+        "the same as on line 5"),
     **{f"invisible-{k}": (lambda r, c=c: set_cell(r / AIR, 4, "pilot", f"Ann{c}e"),
                           f'{AIR}: line 4, column "pilot": invisible character U+{ord(c):04X} ({n}) in "Ann<U+{ord(c):04X}>e"; remove it')
        for k, c, n in (("zero-width-space", "\u200b", "ZERO WIDTH SPACE"), ("zero-width-joiner", "\u200d", "ZERO WIDTH JOINER"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from urllib.parse import urlparse
 
 import pytest
@@ -23,6 +24,7 @@ pytestmark = pytest.mark.browser
 SCRIPT = '<script>window.__pwned = "script"</script>'
 IMG = '"><img src=x onerror="window.__pwned=\'img\'">'
 JS = "javascript:window.__pwned='link'"
+MD = "[read more](javascript:window.__pwned='md') ![x](x) *loud*"   # Markdown, for the notebook's text cells
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +37,7 @@ def hostile_site(tmp_path_factory, built_repo):
     rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
     head = rows[0]
     fastest = max(rows[1:], key=lambda r: float(r[head.index("speed_kmh")]))
-    fastest[head.index("aircraft")] = f"SR-71 {SCRIPT}"
+    fastest[head.index("aircraft")] = f"SR-71 {SCRIPT} {MD}"
     fastest[head.index("pilot")] = f"Eldon {IMG} Joersz"
     buf = io.StringIO()
     csv.writer(buf, lineterminator="\n").writerows(rows)
@@ -100,7 +102,7 @@ def test_hostile_strings_are_text_everywhere(chromium, hostile_site):
 def test_hostile_strings_in_downloads_and_notebook_stay_data(hostile_site):
     d = hostile_site / "figures" / "airspeed-record"
     shown = list(csv.DictReader(io.StringIO((d / "airspeed-record.csv").read_text())))
-    assert f"SR-71 {SCRIPT}" in {r["aircraft"] for r in shown}
+    assert f"SR-71 {SCRIPT} {MD}" in {r["aircraft"] for r in shown}
     page = (d / "index.html").read_text()
     nb = page[page.index('<section class="nb"'):]
     assert SCRIPT not in nb and "&lt;script&gt;" in nb        # the notebook's table output, escaped
@@ -108,3 +110,10 @@ def test_hostile_strings_in_downloads_and_notebook_stay_data(hostile_site):
     html_out = [o["data"]["text/html"] for c in nbjson["cells"] if c["cell_type"] == "code"
                 for o in c["outputs"] if "text/html" in o.get("data", {})]
     assert html_out and all("<script>" not in "".join(h) for h in html_out)
+    # the caption names the fastest aircraft: the notebook's Markdown shows it as text, not markup
+    text = "".join("".join(c["source"]) for c in nbjson["cells"] if c["cell_type"] == "markdown")
+    assert "SR-71 &lt;script&gt;" in text and "<script" not in text, text
+    assert not re.search(r"(?<!\\)\]\(javascript:", text), text    # no link: its brackets are escaped
+    assert "\\[read more\\](javascript:" in text and "\\!\\[x\\](x)" in text and "\\*loud\\*" in text
+    assert 'href="javascript:' not in nb and "<img src=\"x\"" not in nb and "<em>loud</em>" not in nb
+    assert "[read more](javascript:" in nb   # shown, as the text it is
