@@ -160,16 +160,9 @@ def stale(tasks: list[Task], cache: Path) -> list[Task]:
         if store.check_folder(t.out, t.marker, t.key, show):
             continue
         if len(store.DAMAGED) > seen:
-            _remove(t.out if t.kind != "images" else t.out / t.marker)
+            store.remove(t.out if t.kind != "images" else t.out / t.marker)
         todo.append(t)
     return todo
-
-
-def _remove(path: Path) -> None:
-    if path.is_dir() and not path.is_symlink():
-        shutil.rmtree(path)
-    elif path.exists() or path.is_symlink():
-        path.unlink()
 
 
 # ------------------------------------------------------------------- workers (own process)
@@ -440,8 +433,9 @@ def figure_stage(root: Path, cache: Path, jobs: int | None = None, force: bool =
     try:
         spent = _run_todo(todo, root, res, jobs, console, limit)
     finally:  # the workers cannot write outside the cache (sandbox()); where the kernel cannot
-        if guard is not None and _snapshot(public) != guard:  # enforce it, this notices it
-            changed = sorted(set(guard.items()) ^ set(_snapshot(public).items()))
+        after = _snapshot(public) if guard is not None else None
+        if after is not None and after != guard:  # enforce it, this notices it
+            changed = sorted(set(guard.items()) ^ set(after.items()))
             raise PublicChanged(f"{public.name}/{changed[0][0]}: changed while the figures were built ({len(changed)} "
                              "entries): a figure's code wrote into the published site; the build refuses. Fix the "
                              "figure, then build again (the next good build replaces the whole folder)")

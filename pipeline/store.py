@@ -54,14 +54,20 @@ def read_sealed(path: Path, show: str | None = None) -> str | None:
         why = "its content does not match the hash it was stored with"
     damaged(show or _shown(path), why)
     try:
-        if path.is_dir() and not path.is_symlink():
-            import shutil
-            shutil.rmtree(path)
-        else:
-            path.unlink()
+        remove(path)
     except OSError:
         pass
     return None
+
+
+def remove(path: Path) -> None:
+    """A cache entry gone, whatever it has become (a folder, a file, a link)."""
+    import shutil
+
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    elif path.exists() or path.is_symlink():
+        path.unlink()
 
 
 def _shown(path: Path) -> str:

@@ -79,8 +79,8 @@ CASES = {
                                       "not stop when told: its worker was stopped"),
     "figure-kills-its-worker": (
         lambda r: inject(r, AIR_MOD, "import os\nos._exit(0)\n"),
-        [], False, f"a worker process died (a figure's code called os._exit, crashed, or ran out of memory) "
-                   f"while one of these was being built: "),
+        [], False, "a worker process died (a figure's code called os._exit, crashed, or ran out of memory) "
+                   "while one of these was being built: "),
     "figure-writes-into-public-then-raises": (
         lambda r: inject(r, AIR_MOD, "open(__file__.rsplit('/figures/', 1)[0] + '/public/index.html', 'w')"
                                      ".write('defaced')\nraise ValueError('and fails')\n"),
@@ -139,8 +139,7 @@ CASES = {
 
 # a cache trusted blindly: each damaged entry is found, reported in one line and built again.
 # One build takes all of them at once (each would cost a build of its own), and must give the
-# very same site; `--force`, which trusts no cache, is proven on damage left by killed builds
-# (test_kill.py)
+# very same site; `--force`, which trusts no cache, is test_kill.py::test_force_trusts_no_cache
 DAMAGE = {
     "cache-download-truncated": (
         lambda r: one(r, ".cache/figures/airspeed-record/*/airspeed-record.svg").write_bytes(b""),
