@@ -90,3 +90,17 @@ def six_nd_max_gap(m):
     """Largest relative gap between 6·N·D and developer-reported compute, where both exist."""
     r = m[m.training_compute_flop.notna() & m.training_tokens.notna()]
     return ((six_nd(r) - r.training_compute_flop).abs() / r.training_compute_flop).max()
+
+
+@value("models-max-tokens-per-param-at-essay", LM, "{:,.0f}", "tokens per parameter")
+def max_tokens_per_param_at_essay(m):
+    """Most training tokens per parameter of any model released by the essay's date (scorecard)."""
+    from pipeline.essay import DATE
+
+    return float(tokens_per_param(m[m.release_date.notna() & (m.release_date <= pd.Timestamp(DATE))]).max())
+
+
+@value("models-max-tokens-per-param-latest", LM, "{:,.0f}", "tokens per parameter")
+def max_tokens_per_param_latest(m):
+    """Most training tokens per parameter of any model in the data (scorecard)."""
+    return float(tokens_per_param(m).max())

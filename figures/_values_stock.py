@@ -53,3 +53,13 @@ def largest_training_set(m: pd.DataFrame) -> pd.Series:
 def stock_largest_share(s, m):
     """The largest training set in language_models as a share of the central stock estimate."""
     return largest_training_set(m).training_tokens / row(s, "effective-stock").central
+
+
+@value("stock-largest-share-at-essay", STLM, "{:.0%}")
+def stock_largest_share_at_essay(s, m):
+    """The same share for the largest text training set of a model released by the essay's date
+    (a model whose release day is not in the data is left out: it cannot be placed)."""
+    from pipeline.essay import DATE
+
+    dated = m[m.release_date.notna() & (m.release_date <= pd.Timestamp(DATE))]
+    return largest_training_set(dated).training_tokens / row(s, "effective-stock").central

@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 URL = "https://www.aisnakeoil.com/p/ai-scaling-myths"
+DATE = "2024-06-27"  # published on AI Snake Oil; "then" on the scorecard means on or before this day
 AUTHORS = "Narayanan & Kapoor"
 # Words of the original, headings, captions and footnotes included, counted with str.split() on the
 # post's text with link targets and image addresses removed (stored copy above, 2026-12-06). The

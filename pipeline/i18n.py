@@ -243,7 +243,14 @@ ZH_UI = {
         "构建时已对照 {data} 核验：{status}。证据与算式见“核验陈述”页。",
     "Claim {status}: see the evidence": "陈述{status}：查看证据",
     # since publication
-    "supports the essay": "支持原文", "challenges the essay": "质疑原文", "mixed evidence": "证据不一",
+    "supports the claim": "支持该论点", "challenges the claim": "挑战该论点", "mixed evidence": "证据不一",
+    "On the claim:": "涉及的论点：", "archived copy": "归档副本",
+    # the scorecard (pipeline/record.py computes it)
+    "The essay:": "原文：", "Then:": "当时：", "Now:": "现在：", "Chapter:": "章节：", "Latest:": "最新：", "The rule, applied by code:": "判定规则（由代码执行）：",
+    "Claim (our paraphrase; the essay's words linked)": "论点（我们的转述；链接到原文措辞）", "Verdict": "判定",
+    "Evidence by stance": "按立场统计的证据",
+    "The number then and now": "当时与现在的数字",
+    "supporting": "条支持", "challenging": "条挑战", "mixed": "条立场不一",
     "Since publication: what later evidence says (our annotation, dated and sourced)":
         "发表之后：后来的证据怎么说（我们的注解，注明日期与来源）",
     # page furniture
@@ -334,7 +341,8 @@ def prefix(lang: str) -> str:
 _CHANGED = {"first release": "首次发布", "figure code changed": "绘图代码有改动",
             "chart and data unchanged": "图表与数据未变", "chart changed, data unchanged": "图表有改动，数据未变",
             "columns changed": "列有改动", "Chinese edition added": "新增中文版",
-            "Chinese chart changed": "中文图表有改动", "Chinese text changed": "中文文字有改动"}
+            "Chinese chart changed": "中文图表有改动", "Chinese text changed": "中文文字有改动",
+            "dates written as calendar dates": "日期改为按日历日期书写"}
 _ROWS = re.compile(r"^(\d+) rows? (added|changed|removed)$")
 
 

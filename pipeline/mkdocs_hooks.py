@@ -34,7 +34,8 @@ THUMB = re.compile(r"<!--\s*thumb:([a-z0-9-]+)\s*-->")
 SINCE = re.compile(r"^<!--\s*since:([a-z0-9-]+)\s*-->\s*$", re.M)
 TABLE = re.compile(r"^<!--\s*table:([a-z0-9-]+)\s+([a-z0-9_,]+)\s*-->\s*$", re.M)
 CLAIM = re.compile(r"<!--\s*claim:([a-z0-9-]+)\s*-->")
-ANY = re.compile(r"<!--\s*(fig|val|meta|thumb|since|table|claim)\s*:\s*([^ >]*)[^>]*-->")
+SCORECARD = re.compile(r"^<!--\s*scorecard:(claims)\s*-->\s*$", re.M)
+ANY = re.compile(r"<!--\s*(fig|val|meta|thumb|since|table|claim|scorecard)\s*:\s*([^ >]*)[^>]*-->")
 ARTEFACTS = ("svg", "png", "csv", "vl.json", "vg.json", "dark.vg.json", "page.svg", "page.dark.svg")
 
 STATE: dict = {}
@@ -342,6 +343,10 @@ def on_files(files, config):
     for slug, meta in figs.items():
         with open(Path(meta["dir"]) / f"{slug}.csv", encoding="utf-8") as fh:
             columns = next(csv.reader(fh))
+        # a column of Chinese text (x_zh beside x) shows on the Chinese page in place of its English twin
+        twins = {c.removesuffix("_zh") for c in columns if c.endswith("_zh")}
+        columns = ([c for c in columns if not c.endswith("_zh")] if lang == "en" else
+                   [c for c in columns if c not in twins])
         add(f"figures/{slug}/index.md", pages.figure_page(meta, ledger["figures"].get(slug, []),
                                                          placements.get(slug, []), site_url, columns, lang, zh,
                                                          [c for c in STATE.get("claims", {}).values() if c.get("figure") == slug]))
@@ -382,37 +387,118 @@ def _language_aware_redirects(config, files, lang: str) -> None:
         plugin.redirects = {prefix(lang) + old: new for old, new in plugin.redirects.items()}
 
 
-STANCE = {"supports": "supports the essay", "challenges": "challenges the essay", "mixed": "mixed evidence"}
+STANCE = {"supports": "supports the claim", "challenges": "challenges the claim", "mixed": "mixed evidence"}
+
+
+def _record() -> tuple[list[dict], list[dict]]:
+    """The essay's claims and the record since publication (data/essay_claims.csv and
+    data/since_publication.csv, validated by the build; pipeline/record.py checks the rules across
+    the two files)."""
+    if "record" not in STATE:
+        from pipeline import essay, record
+
+        res = STATE.get("resources", {})
+        if "since_publication" not in res or "essay_claims" not in res:
+            STATE["record"] = ([], [])
+        else:
+            try:
+                STATE["record"] = record.load(ROOT, essay.DATE, res["since_publication"].get("as_of"))
+            except record.RecordError as e:
+                raise PluginError(str(e)) from e
+    return STATE["record"]
 
 
 def _since() -> dict[str, list[dict]]:
-    """The since-publication notes (data/since_publication.csv, validated by the build), by claim."""
-    if "since" not in STATE:
+    """The record's entries by the chapter of the claim each bears on."""
+    from pipeline import record
 
-        res = STATE.get("resources", {}).get("since_publication")
-        rows = list(csv.DictReader(open(ROOT / res["path"], encoding="utf-8-sig"))) if res else []
-        out: dict[str, list[dict]] = {}
-        for r in sorted(rows, key=lambda r: (r["date"], r["id"])):
-            out.setdefault(r["claim"], []).append(r)
-        STATE["since"] = out
-    return STATE["since"]
+    return record.by_chapter(*_record())
 
 
-def since_html(rows: list[dict], lang: str = "en") -> str:
-    """The dated notes on a claim, from data/since_publication.csv: our headline and summary in the
-    page's language (the Chinese ones in its headline_zh and summary_zh columns), and the source,
-    whose title stays as published."""
+def since_html(rows: list[dict], lang: str = "en", base: str = "") -> str:
+    """The dated notes of a chapter, from data/since_publication.csv: our headline and summary in
+    the page's language (the Chinese ones in its headline_zh and summary_zh columns), the claim each
+    bears on (linked to its row of the scorecard), and the source, whose title stays as published.
+    `base` is the root of the page's language edition."""
     e = html.escape
     sfx = "" if lang == "en" else f"_{lang}"
+    claims = {c["id"]: c for c in _record()[0]}
+
+    def about(r):
+        c = claims[r["claim"]]
+        return (f'<a class="since-claim" href="{base}scorecard/#claim-{e(c["id"])}">'
+                f'{e(tr(lang, "On the claim:"))} {e(c["claim" + sfx])}</a>')
+
     items = "".join(
-        f'<li class="since-{e(r["stance"])}"><time datetime="{e(r["date"])}">{e(dates.fmt(r["date"], None, lang))}</time> '
+        f'<li class="since-{e(r["stance"])}" id="since-{e(r["id"])}"><time datetime="{e(r["date"])}">{e(dates.fmt(r["date"], None, lang))}</time> '
         f'<span class="stance">{e(tr(lang, STANCE[r["stance"]]) if r["stance"] in STANCE else r["stance"])}</span> '
         f'<strong>{e(r["headline" + sfx])}{"." if lang == "en" else "。"}</strong>{" " if lang == "en" else ""}'
-        f'{e(r["summary" + sfx])} {link(r["source_title"], r["source_url"], lang="en" if lang != "en" else None)}</li>'
+        f'{e(r["summary" + sfx])} {link(r["source_title"], r["source_url"], lang="en" if lang != "en" else None)}'
+        f'{" " + link(tr(lang, "archived copy"), r["archive_url"]) if r.get("archive_url") else ""} {about(r)}</li>'
         for r in rows)
     return (f'<div class="admonition since"><p class="admonition-title">'
             f'{e(tr(lang, "Since publication: what later evidence says (our annotation, dated and sourced)"))}'
             f'</p><ul>{items}</ul></div>')
+
+
+TALLY = {"supports": "supporting", "challenges": "challenging", "mixed": "mixed"}
+
+
+def scorecard_html(lang: str, base: str) -> str:
+    """The scorecard: one row a claim of the essay, its verdict computed by pipeline/record.py from
+    the record, the entries by stance (linked to the chapter's notes), the latest entry's date and,
+    where the data holds one, the number then and now (values computed at build time)."""
+    from pipeline import essay, record
+
+    e, t = html.escape, (lambda text, **kw: tr(lang, text, **kw))
+    sfx = "" if lang == "en" else f"_{lang}"
+    vals = STATE.get("values", {})
+    rows = []
+    for sc in record.scorecard(*_record()):
+        c = sc.claim
+        chapter = f'{base}chapters/{c["chapter"]}/'
+        counts = "".join(
+            f'<li class="since-{s}"><a href="{chapter}#since-{e(next(r["id"] for r in sc.rows if r["stance"] == s))}">'
+            f'{sc.counts[s]} {e(t(TALLY[s]))}</a></li>' if sc.counts[s] else f'<li class="since-{s}">0 {e(t(TALLY[s]))}</li>'
+            for s in record.STANCES)
+        number = "—"
+        if c.get("then_value"):
+            then, now = vals[c["then_value"]], vals[c["now_value"]]
+            number = (f'<span class="measure">{e(c["measure" + sfx])}</span><br>{e(t("Then:"))} '
+                      f'{value_html(c["then_value"], then, lang)}<br>{e(t("Now:"))} {value_html(c["now_value"], now, lang)}')
+        verdict = sc.verdict if lang == "en" else record.VERDICT_ZH[sc.verdict]
+        latest = e(dates.fmt(sc.latest, None, lang)) if sc.latest else "—"
+        quote = f'<a href="{e(essay.section_url(c["section"]))}" lang="en">“{e(c["quote"])}”</a>'
+        rows.append(
+            f'<tr id="claim-{e(c["id"])}"><td><p class="sc-claim">{e(c["claim" + sfx])}</p><p class="essay-words">'
+            f'{e(t("The essay:"))} {quote}<br>{e(t("Chapter:"))} <a href="{chapter}">{e(_chapter_title(c["chapter"], lang))}</a></p></td>'
+            f'<td><span class="verdict verdict-{sc.verdict.replace(" ", "-")}">{e(verdict)}</span></td>'
+            f'<td><ul class="tally">{counts}</ul><span class="latest">{e(t("Latest:"))} {latest}</span></td>'
+            f'<td>{number}</td></tr>')
+    head = "".join(f'<th scope="col">{e(t(h))}</th>' for h in
+                   ("Claim (our paraphrase; the essay's words linked)", "Verdict", "Evidence by stance",
+                    "The number then and now"))
+    return (f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="scorecard">'
+            f'<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div></div>'
+            f'<p class="verdict-rule"><strong>{e(t("The rule, applied by code:"))}</strong> '
+            f'{_md_emphasis(record.RULE[lang])}</p>')
+
+
+def _chapter_title(chapter: str, lang: str) -> str:
+    """A chapter's title, from the front matter of its page (site/chapters/<chapter>[.zh].md)."""
+    key = ("chapter-title", chapter, lang)
+    if key not in STATE:
+        import yaml
+
+        path = ROOT / "site" / "chapters" / f"{chapter}{'' if lang == 'en' else '.' + lang}.md"
+        text = path.read_text(encoding="utf-8")
+        front = yaml.safe_load(text.split("---", 2)[1]) if text.startswith("---") else {}
+        STATE[key] = front.get("title") or chapter
+    return STATE[key]
+
+
+def _md_emphasis(text: str) -> str:
+    return re.sub(r"\*([^*]+)\*", r"<em>\1</em>", html.escape(text))
 
 
 UNITS = {"mhz": "MHz", "usd": "USD", "kmh": "km/h", "flop": "FLOP", "pct": "%"}
@@ -524,11 +610,12 @@ def on_page_markdown(markdown, page, config, files):
     for m in ANY.finditer(markdown):
         kind, name = m.groups()
         known = {"fig": figs, "val": vals, "meta": STATE.get("meta", {}), "thumb": STATE["placed"][_lang()],
-                 "since": _since(), "table": figs, "claim": STATE.get("claims", {})}[kind]
+                 "since": _since(), "table": figs, "claim": STATE.get("claims", {}), "scorecard": {"claims"}}[kind]
         if name not in known:
             what = {"fig": "figure", "val": "value", "meta": "build fact",
                     "thumb": "figure placed in a page", "since": "claim with since-publication notes",
-                    "table": "figure (a table shows a figure's plotted data)", "claim": "claim"}[kind]
+                    "table": "figure (a table shows a figure's plotted data)", "claim": "claim",
+                    "scorecard": "scorecard (the one there is: scorecard:claims)"}[kind]
             raise PluginError(f"site/{src}: line {_line(markdown, m.start())}: unknown {what} '{name}' "
                               f"(known: {', '.join(sorted(known)) or 'none'})")
     counter = iter(range(1, 1000))
@@ -562,7 +649,8 @@ def on_page_markdown(markdown, page, config, files):
 
     markdown = FIG.sub(lambda m: block(m.group(1)), markdown)
     markdown = TABLE.sub(lambda m: slot(table_html(figs[m.group(1)], m.group(2).split(","), src, lang)), markdown)
-    markdown = SINCE.sub(lambda m: slot(since_html(_since()[m.group(1)], lang)), markdown)
+    markdown = SINCE.sub(lambda m: slot(since_html(_since()[m.group(1)], lang, lbase)), markdown)
+    markdown = SCORECARD.sub(lambda m: slot(scorecard_html(lang, lbase)), markdown)
     markdown = META.sub(lambda m: html.escape(STATE["meta"][m.group(1)]), markdown)
     markdown = THUMB.sub(lambda m: thumb_html(figs[m.group(1)], STATE["placed"][lang][m.group(1)], lbase, lang), markdown)
     markdown = CLAIM.sub(lambda m: claim_html(STATE["claims"][m.group(1)], lbase, lang), markdown)
@@ -913,6 +1001,20 @@ def _place(src, dest) -> None:
     os.replace(tmp, dest)  # over a file already there (a serve rebuild), never through it
 
 
+def _write_feed(site: Path, lang: str, config) -> None:
+    """The edition's Atom feed (updates.xml): the record's entries and the figures' versions."""
+    from pipeline import record
+
+    claims, rows = _record()
+    titles = {slug: localized(m, lang)["title"] for slug, m in STATE.get("figures", {}).items()}
+    for slug in STATE["ledger"]["figures"]:
+        titles.setdefault(slug, slug)
+    xml = record.feed(STATE["site_url"], config["site_name"], lang, rows, claims, STATE["ledger"], titles)
+    tmp = site / ".updates.xml.tmp"
+    tmp.write_bytes(xml)
+    os.replace(tmp, site / "updates.xml")
+
+
 def on_post_build(config):
     """The artefacts of this build's language edition: English at the root, Chinese under zh/,
     where the Chinese pages' relative links find them (the CSV and notebook are the same)."""
@@ -950,6 +1052,7 @@ def on_post_build(config):
     if lang == LANGS[-1]:  # the last edition built: every page of both is in place
         write_sitemap(root, STATE["site_url"])
         _prune_unused(ROOT / ".cache" / "markdown", MARKDOWN_CACHE_USED)
+    _write_feed(site, lang, config)
     claims = site / "claims"
     claims.mkdir(exist_ok=True)
     (claims / "claims.json").write_text(json.dumps(STATE.get("claims", {}), indent=1, sort_keys=True,

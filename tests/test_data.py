@@ -128,7 +128,7 @@ CASES = {
     "package-without-resources": (lambda r: (r / "data" / "datapackage.json").write_text('{"name": "x", "resources": {}}'),
                                   "data/datapackage.json: not a data package (no 'resources' list)"),
     "resource-not-an-object": (lambda r: edit_package(r, lambda d: d["resources"].append("airspeed_records.csv")),
-                               "data/datapackage.json: resource #16 is not an object"),
+                               f"data/datapackage.json: resource #{len(descriptor()['resources']) + 1} is not an object"),
     "resource-without-schema": (lambda r: edit_package(r, lambda d: d["resources"][2].pop("schema")),
                                 "data/datapackage.json: resource 'airspeed_records' needs a schema with a list of named fields"),
     "resource-path-escapes": (lambda r: edit_package(r, lambda d: d["resources"][2].update(path="../README.md")),
