@@ -33,25 +33,12 @@ def record_as_of(rows):
     return dates.fmt(dates.data_as_of(rows), "day")
 
 
-def _verdicts(rows, claims, which):
-    return sum(1 for s in _scores(rows, claims) if s.verdict == which)
+def _verdict_count(which: str):
+    def count(rows, claims):
+        return sum(1 for s in _scores(rows, claims) if s.verdict == which)
+    count.__doc__ = f"How many claims the scorecard's rule finds {which}."
+    return count
 
 
-@value("record-holding", BOTH, "{:,}")
-def record_holding(rows, claims):
-    return _verdicts(rows, claims, "holding")
-
-
-@value("record-contested", BOTH, "{:,}")
-def record_contested(rows, claims):
-    return _verdicts(rows, claims, "contested")
-
-
-@value("record-challenged", BOTH, "{:,}")
-def record_challenged(rows, claims):
-    return _verdicts(rows, claims, "challenged")
-
-
-@value("record-too-early", BOTH, "{:,}")
-def record_too_early(rows, claims):
-    return _verdicts(rows, claims, "too early")
+for _verdict in record.VERDICTS:  # record-holding, record-contested, record-challenged, record-too-early
+    value(f"record-{_verdict.replace(' ', '-')}", BOTH, "{:,}")(_verdict_count(_verdict))

@@ -172,11 +172,16 @@ def _shown(text: str) -> str:
 
 
 def _records(res: Resource):
-    """The CSV's header, then (line, record) for each row, `line` being where the row starts
+    """The CSV's header, then (line, record) for each row (records_of)."""
+    return records_of(res.path)
+
+
+def records_of(path: Path):
+    """A CSV's header, then (line, record) for each row, `line` being where the row starts
     (1-based, as an editor shows it; a quoted cell may span lines)."""
     import csv
 
-    with res.path.open(encoding="utf-8", newline="") as fh:
+    with Path(path).open(encoding="utf-8", newline="") as fh:
         reader = csv.reader(fh)
         yield next(reader, [])
         last = reader.line_num

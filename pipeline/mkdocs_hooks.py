@@ -409,10 +409,13 @@ def _record() -> tuple[list[dict], list[dict]]:
 
 
 def _since() -> dict[str, list[dict]]:
-    """The record's entries by the chapter of the claim each bears on."""
-    from pipeline import record
+    """The record's entries by the chapter of the claim each bears on (once a build: every marker
+    of every page looks it up)."""
+    if "since" not in STATE:
+        from pipeline import record
 
-    return record.by_chapter(*_record())
+        STATE["since"] = record.by_chapter(*_record())
+    return STATE["since"]
 
 
 def since_html(rows: list[dict], lang: str = "en", base: str = "") -> str:

@@ -8,7 +8,6 @@ only through the data.
 """
 from __future__ import annotations
 
-import csv
 import datetime as _dt
 from collections import Counter
 from dataclasses import dataclass
@@ -63,15 +62,12 @@ def verdict(supports: int, challenges: int, mixed: int) -> str:
 
 
 def _read(path: Path) -> list[tuple[int, dict]]:
-    """(line, row) pairs of a CSV; the line is where the record starts (multi-line cells counted)."""
-    out = []
-    with path.open(encoding="utf-8-sig", newline="") as f:
-        reader = csv.DictReader(f)
-        line = reader.line_num + 1
-        for row in reader:
-            out.append((line, row))
-            line = reader.line_num + 1
-    return out
+    """(line, row) pairs of a CSV, the line being where the record starts (pipeline/data.py's reader)."""
+    from pipeline.data import records_of
+
+    rows = records_of(path)
+    header = next(rows)
+    return [(line, dict(zip(header, record))) for line, record in rows]
 
 
 def load(root: Path, essay_date: str, as_of: str | None = None) -> tuple[list[dict], list[dict]]:
