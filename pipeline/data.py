@@ -171,11 +171,6 @@ def _shown(text: str) -> str:
     return out if len(out) <= 60 else out[:57] + "..."
 
 
-def _records(res: Resource):
-    """The CSV's header, then (line, record) for each row (records_of)."""
-    return records_of(res.path)
-
-
 def records_of(path: Path):
     """A CSV's header, then (line, record) for each row, `line` being where the row starts
     (1-based, as an editor shows it; a quoted cell may span lines)."""
@@ -201,7 +196,7 @@ def _cell_problems(res: Resource) -> list[str]:
 
     fields = {f["name"]: f for f in res.descriptor["schema"]["fields"]}
     problems = []
-    rows = _records(res)
+    rows = records_of(res.path)
     header = next(rows)
     for h in header:
         if h != h.strip():
@@ -270,7 +265,7 @@ def _load_failure(res: Resource, err: Exception) -> str:
 
     read = {"number": float, "integer": int, "date": lambda v: pd.to_datetime(v, format="ISO8601")}
     kinds = {f["name"]: f["type"] for f in res.descriptor["schema"]["fields"]}
-    rows = _records(res)
+    rows = records_of(res.path)
     header = next(rows)
     for line, record in rows:
         for name, cell in zip(header, record):
@@ -293,7 +288,7 @@ def _non_finite(cell) -> bool:
 def _record_lines(res: Resource) -> dict[int, int]:
     """Frictionless's row number (the header is row 1) -> the line the row starts on."""
     try:
-        recs = _records(res)
+        recs = records_of(res.path)
         next(recs)
         return {n: line for n, (line, _) in enumerate(recs, start=2)}
     except (OSError, UnicodeDecodeError, Exception):  # noqa: BLE001: a file csv cannot read: numbers as they are
