@@ -61,6 +61,39 @@ def config(mode: str = "light") -> dict:
     }
 
 
+# The essay's date (pipeline/essay.py DATE: tests/test_record.py checks they agree), marked on every
+# time axis that reaches it (issue 20), so that "before" and "after" the essay show at a glance.
+ESSAY_DATE = "2024-06-27"
+ESSAY_LABEL = "Essay published"
+LABELS_ZH = {ESSAY_LABEL: "文章发表"}  # merged under every figure's LABELS for the Chinese edition
+# the same day on an axis of years: 2024 plus the share of the year gone by (178 of 366 days)
+ESSAY_YEAR = round(2024 + 178 / 366, 3)
+
+
+def essay_rule(base: alt.Chart, years: bool = False, side: str = "right", scale=None) -> alt.LayerChart:
+    """The essay's date as a dotted rule with its label: a layer over `base` (the figure's one table,
+    reduced to one row, so the chart still plots one table). `years`: the x axis is a number of
+    years (said_year:Q), not a date. `side`: where the label goes: "right" or "left" of the rule at
+    the top of the plot, or "up-left" / "up-right" reading upwards from the foot of the plot. `scale`:
+    the x scale of the chart, where it is not a plain one (an uneven axis of years)."""
+    one = base.transform_aggregate(essay_n="count()").transform_calculate(
+        essay=str(ESSAY_YEAR) if years else f"toDate('{ESSAY_DATE}')", essay_text=f"'{ESSAY_LABEL}'")
+    x = (alt.X("essay:Q", scale=scale or alt.Scale(zero=False)) if years
+         else alt.X("essay:T", scale=scale) if scale else alt.X("essay:T"))
+    rule = one.mark_rule(color=MUTED["light"], strokeDash=[2, 3], strokeWidth=1.25).encode(x=x)
+    if side in ("right", "left"):
+        text = one.mark_text(align="left" if side == "right" else "right", baseline="top",
+                             dx=4 if side == "right" else -4, color=MUTED["light"], fontSize=11
+                             ).encode(x=x, y=alt.value(2), text="essay_text:N")
+    elif side in ("up-left", "up-right"):
+        text = one.mark_text(align="left", angle=270, baseline="bottom" if side == "up-left" else "top",
+                             dx=4, dy=-2 if side == "up-left" else 2, color=MUTED["light"], fontSize=11
+                             ).encode(x=x, y=alt.value("height"), text="essay_text:N")
+    else:
+        raise ValueError(f"essay_rule: side must be right, left, up-left or up-right, not {side!r}")
+    return alt.layer(rule, text)
+
+
 def in_words(n: float) -> str:
     """Tooltip text for a large count: 1.75e11 -> '175 billion' (three significant figures)."""
     for div, unit in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):

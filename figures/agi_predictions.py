@@ -10,6 +10,8 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
+from figures import _theme
+
 DATA = ("agi_predictions",)
 ALT = ("Scatter chart of {n} predictions of the year AGI or human-level AI would arrive (vertical axis, uneven "
        "scale) against the date each was made (horizontal axis, uneven scale stretching recent years), "
@@ -249,4 +251,4 @@ def chart(table: pd.DataFrame) -> alt.Chart:
         spots.setdefault(PLACE.get(i, ("left", 7, 0)), []).append(i)
     labels = [base.mark_text(align=al, dx=dx, dy=dy).encode(x=x, y=y, text="label:N", opacity=fade)
               .transform_filter(alt.FieldOneOfPredicate(field="id", oneOf=ids)) for (al, dx, dy), ids in spots.items()]
-    return alt.layer(curve, curve_note, as_of_rule, as_of_text, bars, ahead.add_params(pick), gone, *labels)
+    return alt.layer(_theme.essay_rule(base, years=True, side="up-left", scale=xs), curve, curve_note, as_of_rule, as_of_text, bars, ahead.add_params(pick), gone, *labels)

@@ -92,4 +92,4 @@ def chart(table: pd.DataFrame) -> alt.Chart:
     ).add_params(pick)
     line = alt.Chart(table).mark_line(interpolate="step-after").encode(**enc).transform_filter(
         alt.datum.series == SERIES[0])
-    return alt.layer(line, points)
+    return alt.layer(_theme.essay_rule(alt.Chart(table), years=True, side="up-left"), line, points)

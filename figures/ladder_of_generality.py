@@ -10,6 +10,8 @@ The dashed “?” stands for the unknown rungs above: its place is schematic, n
 import altair as alt
 import pandas as pd
 
+from figures import _theme
+
 DATA = ("ladder_of_generality",)
 ALT = ("Step chart of the rung reached on the ladder of generality against year, {first_year} to {last_year}. "
        "The line stays flat for long stretches and jumps one rung at a time: {steps}. Above the bottom rung, "
@@ -151,4 +153,4 @@ def chart(table: pd.DataFrame) -> alt.Chart:
     mark = base.transform_filter((alt.datum.series == SERIES[1]) & (alt.datum.plot_year == last + GAP)).mark_text(
         fontSize=18, fontWeight="bold", dx=-14, dy=0, align="center").encode(
         x=x, y=y, text=alt.value("?"), color=color, tooltip=tips[:2] + tips[3:])
-    return alt.layer(steps, dots, left, *right, mark)
+    return alt.layer(_theme.essay_rule(base, years=True, side="up-right"), steps, dots, left, *right, mark)

@@ -139,4 +139,4 @@ def chart(table: pd.DataFrame) -> alt.Chart:
     left = alt.FieldOneOfPredicate("model", LEFT)
     labels = [first.transform_filter(f).mark_text(align=a, dx=dx, dy=-2, fontSize=11).encode(x=x, y=y, text="label:N")
               for f, a, dx in ((~left, "left", 9), (left, "right", -9))]
-    return alt.layer(points, *labels)
+    return alt.layer(_theme.essay_rule(base), points, *labels)

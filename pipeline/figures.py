@@ -373,7 +373,7 @@ def render(fig: Figure, root: str, resources: dict[str, str], out: str, key: str
     # the Chinese edition: the same chart and data, its words translated through LABELS
     sources_zh = "来源：" + sources.removeprefix("Source: ").replace("; ", "；")
     try:
-        labels, used = {**fig.labels, _theme.FONT: ZH_FONT}, set()
+        labels, used = {**_theme.LABELS_ZH, **fig.labels, _theme.FONT: ZH_FONT}, set()
         spec_zh = localize_spec(_theme.finish(chart, fig.title_zh or fig.title, sources_zh).to_dict(), labels,
                                 fig.zh_expr, used)
         # the CJK face sets Latin wider than Arial: wrap the source line shorter than English's 110

@@ -64,9 +64,14 @@ def test_every_entry_is_dated_in_the_window_sourced_and_in_both_languages():
 
 
 def test_the_essay_date_is_one_date():
-    from figures import evidence_timeline
+    import datetime
 
-    assert evidence_timeline.ESSAY == essay.DATE
+    from figures import _theme, arc_scores, evidence_timeline
+
+    assert evidence_timeline.ESSAY == arc_scores.ESSAY == _theme.ESSAY_DATE == essay.DATE
+    day = datetime.date.fromisoformat(essay.DATE)  # the rule on an axis of years sits on the same day
+    start, end = datetime.date(day.year, 1, 1), datetime.date(day.year + 1, 1, 1)
+    assert _theme.ESSAY_YEAR == round(day.year + (day - start).days / (end - start).days, 3)
 
 
 @pytest.mark.parametrize("counts, expected", [
