@@ -34,27 +34,35 @@ def tokens_per_param_past_optimal(m):
 
 
 @claim("trained-longer-since-essay", LM, chapter="smaller-models", by="annotation", figure="tokens-per-parameter",
-       text="Every one of the {n} models in our data released in {year} or later was trained past the Chinchilla "
-            "ratio, at a median of {median:,.0f} tokens per parameter, against {median_before:.0f} for the "
-            "{n_before} before.",
-       zh="在我们的数据中，{year} 年及以后发布的 {n} 个模型，训练量全都超过了 Chinchilla 比例，"
-          "每个参数对应词元数的中位数为 {median:,.0f}，而此前的 {n_before} 个模型只有 {median_before:.0f}。")
+       text="Of the {n} models in our data released in {year} or later, all {n_dense} dense ones were trained past "
+            "the Chinchilla ratio, and {n_moe_past} of the {n_moe} mixture-of-experts ones even counting every "
+            "parameter, not just those active for a token. Their median is {median:,.0f} tokens per parameter, "
+            "against {median_before:.0f} for the {n_before} before.",
+       zh="在我们的数据中，{year} 年及以后发布的 {n} 个模型里，{n_dense} 个稠密模型的训练量全都超过了 Chinchilla 比例；"
+          "{n_moe} 个混合专家模型中，即使把全部参数（而不只是处理每个词元时激活的参数）都算上，也有 {n_moe_past} 个超过。"
+          "它们每个参数对应词元数的中位数为 {median:,.0f}，而此前的 {n_before} 个模型只有 {median_before:.0f}。")
 def trained_longer_since_essay(m):
     year, opt = arc.ESSAY.year, lm.compute_optimal_ratio(m)
     tpp = lm.tokens_per_param(m)
     after, before = tpp[(m.year >= year) & tpp.notna()], tpp[(m.year < year) & tpp.notna()]
-    return Check(holds=len(after) > 0 and after.min() > opt and after.median() > before.median(),
+    moe = m.active_parameters.notna()
+    dense, sparse = after[~moe], after[moe]
+    low = m.loc[after.idxmin(), "model"] if len(after) else ""
+    return Check(holds=len(dense) > 0 and dense.min() > opt and after.median() > before.median(),
                  numbers={"n": len(after), "year": year, "median": after.median(), "median_before": before.median(),
-                          "n_before": len(before), "lowest": after.min()},
+                          "n_before": len(before), "lowest": after.min(), "n_dense": len(dense),
+                          "n_moe": len(sparse), "n_moe_past": int((sparse > opt).sum())},
                  working=f"training tokens / total parameters for the {len(after)} models dated {year} (the essay's "
-                         f"year) or later with reported tokens: lowest {after.min():.1f} "
-                         f"({m.loc[after.idxmin(), 'model']}), median {after.median():,.0f}; earlier models median "
-                         f"{before.median():.1f}; Chinchilla ratio {opt:.0f}. Holds while every later model exceeds the "
-                         "Chinchilla ratio and their median exceeds the earlier median.",
+                         f"year) or later with reported tokens: lowest {after.min():.1f} ({low}), lowest dense "
+                         f"{dense.min():.1f}, {int((sparse > opt).sum())} of {len(sparse)} mixture-of-experts models "
+                         f"above the ratio, median {after.median():,.0f}; earlier models median {before.median():.1f}; "
+                         f"Chinchilla ratio {opt:.0f}. Holds while every later dense model exceeds the Chinchilla ratio "
+                         "and the later median exceeds the earlier median.",
                  working_zh=f"在 {year} 年（文章发表当年）或之后发布、且报告了训练词元数的 {len(after)} 个模型中，"
-                            f"训练词元数 / 总参数量：最低 {after.min():.1f}（{m.loc[after.idxmin(), 'model']}），"
+                            f"训练词元数 / 总参数量：最低 {after.min():.1f}（{low}），稠密模型最低 {dense.min():.1f}，"
+                            f"{len(sparse)} 个混合专家模型中有 {int((sparse > opt).sum())} 个超过该比例，"
                             f"中位数 {after.median():,.0f}；更早模型的中位数 {before.median():.1f}；Chinchilla 比例 {opt:.0f}。"
-                            "只要每个较新模型都超过 Chinchilla 比例、且它们的中位数高于更早模型的中位数，即成立。",
+                            "只要每个较新的稠密模型都超过 Chinchilla 比例、且较新模型的中位数高于更早模型的中位数，即成立。",
                  rows=list(m.loc[after.index, "id"]))
 
 

@@ -5,7 +5,7 @@ Chinchilla (2022) showed that for a fixed training budget a model should see abo
 have trained models far beyond that point, because a smaller model trained for longer costs
 more to train but less to run: Llama 3 8B saw about {llama3:,.0f} tokens per parameter,
 {llama3_x:.0f} times the compute-optimal ratio. For mixture-of-experts models the ratio
-uses total parameters. Counts of text, images and video together (Llama 4) are left out: they
+uses total parameters. Counts of text, images and video together (Llama 4, Gemma 3 27B) are left out: they
 are not comparable with a ratio of text tokens. Log scale.
 """
 import altair as alt
@@ -18,12 +18,13 @@ ALT = ("Scatter chart of training tokens per model parameter, on a logarithmic a
        "date, {first_year} to {last_year}, for {n} language models, with a horizontal line at the "
        "compute-optimal ratio of {ratio:.0f} tokens per parameter set by Chinchilla. The early large "
        "models sit below the line: GPT-3 at {gpt3:.1f} and Gopher at {gopher:.1f}. Later models sit "
-       "above it, {n_above} of the {n_after} released after Chinchilla, up to Llama 3 8B at "
-       "{llama3:,.0f} tokens per parameter.")
+       "above it, {n_above} of the {n_after} released after Chinchilla, up to {top_model} at "
+       "{top:,.0f} tokens per parameter. A dotted vertical line marks the essay's publication.")
 
 WEIGHTS = ["Open weights", "Closed weights"]
-LABELLED = ["gpt-3", "palm-540b", "qwen2-5-7b", "deepseek-v3", "llama-4-scout"]
+LABELLED = ["gpt-3", "palm-540b", "qwen2-5-7b", "deepseek-v3", "gemma-3-270m"]
 LEFT = ["gopher", "llama-7b", "llama-3-8b"]  # labelled on the left of the point, to avoid collisions
+BELOW = ["kimi-k2"]  # labelled below and right of the point (DeepSeek-V3's label is above it)
 
 
 # The Chinese edition (issue 9): the docstring's and ALT's twins, and the chart's labels.
@@ -32,14 +33,14 @@ ZH_DOC = """语言模型的训练数据量已远远超过算力最优比例
 Chinchilla（2022）表明，在训练预算固定时，模型的每个参数应当对应约 {ratio:.0f} 个词元的训练文本；
 GPT-3 只有 {gpt3:.1f} 个。此后，开发者训练模型所用的数据远远超过了这个比例，因为训练得更久的小模型
 训练成本更高，运行成本却更低：Llama 3 8B 每个参数约对应 {llama3:,.0f} 个词元，是算力最优
-比例的 {llama3_x:.0f} 倍。混合专家模型的比例按总参数量计算。文本、图像与视频合计的词元数（Llama 4）
+比例的 {llama3_x:.0f} 倍。混合专家模型的比例按总参数量计算。文本、图像与视频合计的词元数（Llama 4、Gemma 3 27B）
 未计入：它们不能与文本词元的比例相比。纵轴为对数刻度。
 """
 ZH_ALT = ("散点图：纵轴为每个模型参数对应的训练词元数（对数刻度），横轴为发布日期，{first_year} 年至 "
           "{last_year} 年，共 {n} 个语言模型；一条水平线标出 Chinchilla 确立的算力最优比例，即每个参数 "
           "{ratio:.0f} 个词元。早期的大模型位于线下方：GPT-3 为 {gpt3:.1f}，Gopher 为 {gopher:.1f}。"
-          "之后的模型位于线上方：Chinchilla 之后发布的 {n_after} 个模型中有 {n_above} 个，最高的是 Llama 3 8B，"
-          "每个参数 {llama3:,.0f} 个词元。")
+          "之后的模型位于线上方：Chinchilla 之后发布的 {n_after} 个模型中有 {n_above} 个，最高的是 {top_model}，"
+          "每个参数 {top:,.0f} 个词元。一条竖直虚线标出文章发表的日期。")
 LABELS = {
     "Open weights": "开放权重", "Closed weights": "封闭权重",
     "Dense": "稠密模型", "Mixture-of-experts (ratio uses total parameters)": "混合专家模型（按总参数量计算）",
@@ -63,7 +64,8 @@ def facts(models: pd.DataFrame) -> dict:
             "gopher": m.set_index("id").tpp["gopher"], "llama3": v.llama3_8b_tokens_per_param(models),
             "llama3_x": v.llama3_8b_times_optimal(models), "n": len(m),
             "first_year": m.year.min(), "last_year": m.year.max(),
-            "n_after": len(after), "n_above": int((after.tpp > ratio).sum())}
+            "n_after": len(after), "n_above": int((after.tpp > ratio).sum()),
+            "top_model": m.loc[m.tpp.idxmax(), "model"], "top": m.tpp.max()}
 
 
 def table(models: pd.DataFrame) -> pd.DataFrame:
@@ -82,21 +84,22 @@ def table(models: pd.DataFrame) -> pd.DataFrame:
         {True: "Dense", False: "Mixture-of-experts (ratio uses total parameters)"})
     t["label"] = t.model.where(t.id.isin(LABELLED), "")
     t["label_left"] = t.model.where(t.id.isin(LEFT), "")
+    t["label_below"] = t.model.where(t.id.isin(BELOW), "")
     t["reference"] = t.id == "chinchilla"
     return t[["id", "model", "developer", "released", "plot_date", "parameters", "active_parameters",
               "training_tokens", "parameters_text", "active_text", "tokens_text", "tokens_per_parameter", "weights",
-              "architecture", "label", "label_left", "reference",
+              "architecture", "label", "label_left", "label_below", "reference",
               "source_url"]].astype({"parameters": float, "training_tokens": float})
 
 
 def chart(table: pd.DataFrame) -> alt.Chart:
-    table = table.fillna({"label": "", "label_left": ""})  # a CSV read turns the empty labels into NaN
+    table = table.fillna({"label": "", "label_left": "", "label_below": ""})  # a CSV read turns the empty labels into NaN
     pick = alt.selection_point(fields=["weights"], bind="legend")
     x = alt.X("plot_date:T", title="Release date", axis=alt.Axis(format="%Y", tickCount="year"),
               scale=alt.Scale(padding=12))
     y = alt.Y("tokens_per_parameter:Q", title="Training tokens per parameter (log scale)",
-              scale=alt.Scale(type="log", domain=[0.5, 5000]),
-              axis=alt.Axis(values=[1, 10, 100, 1000], labelExpr="format(datum.value, ',')"))
+              scale=alt.Scale(type="log", domain=[0.5, 50000]),
+              axis=alt.Axis(values=[1, 10, 100, 1000, 10000], labelExpr="format(datum.value, ',')"))
     base = alt.Chart(table)
     points = base.mark_point(size=70).encode(
         x=x, y=y, color=alt.Color("weights:N", title=None, scale=alt.Scale(domain=WEIGHTS),
@@ -116,6 +119,8 @@ def chart(table: pd.DataFrame) -> alt.Chart:
     labels = base.mark_text(align="left", dx=7, dy=-7, fontSize=11).encode(x=x, y=y, text="label:N", opacity=fade)
     labels_left = base.mark_text(align="right", dx=-8, dy=4, fontSize=11).encode(
         x=x, y=y, text="label_left:N", opacity=fade)
+    labels_below = base.mark_text(align="left", dx=7, dy=12, fontSize=11).encode(
+        x=x, y=y, text="label_below:N", opacity=fade)
     rule = base.transform_filter(alt.datum.reference).mark_rule(strokeDash=[5, 4], color="#8a939e").encode(
         y="tokens_per_parameter:Q")
     # below the line at the left: clear of the labels above it (DeepSeek-V3) at every width
@@ -123,4 +128,4 @@ def chart(table: pd.DataFrame) -> alt.Chart:
         txt="'Compute-optimal (Chinchilla): ' + format(datum.tokens_per_parameter, '.0f') + ' tokens per parameter'"
     ).mark_text(align="left", baseline="top", x=4, dy=6, color=_theme.MUTED["light"], fontSize=11).encode(
         y="tokens_per_parameter:Q", text="txt:N")
-    return alt.layer(rule, rule_text, points, labels, labels_left)
+    return alt.layer(_theme.essay_rule(base, side="left"), rule, rule_text, points, labels, labels_left, labels_below)

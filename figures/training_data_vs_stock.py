@@ -9,6 +9,8 @@ will match the stock around {year:.0f} (range {y_lo:.0f}–{y_hi:.0f}). Log scal
 import altair as alt
 import pandas as pd
 
+from figures import _theme
+
 DATA = ("language_models", "text_stock")
 ALT = ("Scatter chart of the training-set size of {n} language models, in tokens on a logarithmic axis, against "
        "release date, {first_year} to {top_year}, rising from {first_t:,.1f} trillion tokens ({first_model}) to "
@@ -24,7 +26,7 @@ SERIES = ["Training set of a model (text tokens)", "Stock of public human text (
 # source gives for text, images and video together (training_data = multimodal) is drawn apart, with
 # an open mark, and enters no sum, share or "largest" of the caption and claims.
 LABELLED = ["chinchilla", "llama-3-8b", "llama-4-scout"]  # labelled left of the point
-RIGHT = ["gpt-3"]  # labelled right of the point
+RIGHT = ["gpt-3", "deepseek-v4-pro"]  # labelled right of the point
 WORDS = lambda n: (f"{float(f'{n / 1e12:.3g}'):,g} trillion" if n >= 1e12  # noqa: E731  3e11 -> "300 billion"
                    else f"{float(f'{n / 1e9:.3g}'):,g} billion")
 TOKENS = ("datum.value >= 1e12 ? format(datum.value / 1e12, ',') + 'T' : format(datum.value / 1e9, ',') + 'B'")
@@ -139,5 +141,5 @@ def chart(table: pd.DataFrame) -> alt.Chart:
     labels = base.transform_filter((alt.datum.series == SERIES[0]) | (alt.datum.series == SERIES[3])).mark_text(align="right", dx=-8, dy=-6, fontSize=11).encode(x=x, y=yenc, text="text:N")
     labels_right = on(0).mark_text(align="left", dx=8, dy=-6, fontSize=11).encode(
         x=x, y=yenc, text="text_right:N")
-    return alt.layer(stock_band, year_band, stock_line, year_line, points, other, labels, labels_right,
+    return alt.layer(_theme.essay_rule(base, side="left"), stock_band, year_band, stock_line, year_line, points, other, labels, labels_right,
                      stock_text, year_text)

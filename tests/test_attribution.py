@@ -235,7 +235,7 @@ SAME = {
         ("claim", "stock-largest-share", "largest"), ("claim", "youtube-generous-end", "largest")],
     ("language_models", "Llama 3 training tokens (trillion)"): [
         ("value", "models-llama3-training-tokens-trillion"), ("claim", "tokens-per-param-past-optimal", "tokens"),
-        ("claim", "youtube-below-llama3", "llama")],
+        ("claim", "youtube-below-llama3", "llama"), ("claim", "youtube-generous-end", "llama")],
     ("language_models + text_stock", "largest text training set as a share of the stock"): [
         ("value", "stock-largest-share"), ("claim", "stock-largest-share", "share")],
     ("api_prices", "GPT-4o output price as a share of GPT-4's"): [
