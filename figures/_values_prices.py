@@ -78,3 +78,23 @@ def flash15_pro10_blended_share(prices):
 @value("prices-flash15-pro10-mmlu-gain", PRICES, "{:.1f}", "percentage points")
 def flash15_pro10_mmlu_gain(prices):
     return mmlu_gain(prices, "gemini-1-5-flash", "gemini-1-0-pro")
+
+
+def cheapest_blended(prices: pd.DataFrame, by: str | None = None) -> float:
+    """The lowest blended price of any API in the data, or of those priced on or before `by`."""
+    p = prices if by is None else prices[prices.price_date <= pd.Timestamp(by)]
+    return float(blended(p.input_usd_per_mtok, p.output_usd_per_mtok).min())
+
+
+@value("prices-cheapest-blended-at-essay", PRICES, "${:,.2f}", "US dollars per million tokens, blended 3:1")
+def cheapest_blended_at_essay(prices):
+    """Lowest blended price of any API priced by the essay's date (scorecard)."""
+    from pipeline.essay import DATE
+
+    return cheapest_blended(prices, DATE)
+
+
+@value("prices-cheapest-blended-latest", PRICES, "${:,.2f}", "US dollars per million tokens, blended 3:1")
+def cheapest_blended_latest(prices):
+    """Lowest blended price of any API in the data (scorecard)."""
+    return cheapest_blended(prices)
