@@ -99,8 +99,10 @@ def table(params: pd.DataFrame) -> pd.DataFrame:
     if slider != (K_MIN, K_MAX, K_DEFAULT):
         raise ValueError(f"K_MIN, K_MAX, K_DEFAULT = {(K_MIN, K_MAX, K_DEFAULT)} disagree with the data's "
                          f"tokens-min, tokens-max, tokens-default = {slider}: update them")
+    from pipeline.figures import portable_floats  # exp and pow: the same bytes on every CPU
+
     src = params.source_url.iloc[0]
-    return pd.concat([curve.assign(series=s, source_url=src) for s in SERIES], ignore_index=True)
+    return portable_floats(pd.concat([curve.assign(series=s, source_url=src) for s in SERIES], ignore_index=True))
 
 
 def chart(table: pd.DataFrame) -> alt.Chart:

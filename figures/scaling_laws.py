@@ -99,7 +99,9 @@ def table(fits: pd.DataFrame) -> pd.DataFrame:
     table["tokens_text"] = table.tokens.map(lambda d: "not in this law (L depends on N only)" if pd.isna(d)
                                             else _theme.in_words(d) + " tokens")
     table["range_text"] = table.in_fit_range.map({True: "within the fitted range", False: "extrapolated"})
-    return table
+    from pipeline.figures import portable_floats  # pow: the same bytes on every CPU
+
+    return portable_floats(table)
 
 
 def chart(table: pd.DataFrame) -> alt.Chart:

@@ -259,6 +259,25 @@ def table_csv(table, fig: Figure) -> tuple[str, dict[str, str]]:
     return frame.to_csv(index=False, lineterminator="\n"), dtypes
 
 
+PORTABLE_DIGITS = 12
+
+
+def portable_floats(frame, digits: int = PORTABLE_DIGITS):
+    """The frame with its float columns rounded to `digits` significant digits, for a table()
+    that computes with exp, log or pow. Those differ in the last bit from one CPU to another
+    (numpy picks its SIMD code by CPU: AVX-512 gives 12589254.11794166 for 10 ** 7.1 where AVX2
+    gives 12589254.117941663), so the table's CSV, and the figure's version, would change with the
+    machine. Rounded, a one-bit difference (a relative 1e-16) no longer shows; + - * / are exact
+    everywhere (IEEE 754) and need no rounding."""
+    import pandas as pd
+
+    out = frame.copy()
+    for c in out.columns:
+        if pd.api.types.is_float_dtype(out[c]):
+            out[c] = [x if x != x else float(f"{x:.{digits}g}") for x in out[c]]
+    return out
+
+
 def pin_pandas_display() -> None:
     """Altair names views by hashing str(DataFrame), which depends on pandas' display options
     and on the terminal size: pin them so that every build (and notebook) writes the same spec."""
