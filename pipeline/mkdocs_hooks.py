@@ -452,6 +452,10 @@ def since_html(rows: list[dict], lang: str = "en", base: str = "") -> str:
 TALLY = {"supports": "supporting", "challenges": "challenging", "mixed": "mixed"}
 
 
+SC_HEAD = ("Claim (our paraphrase; the essay's words linked)", "Verdict", "Evidence by stance",
+           "The number then and now")
+
+
 def scorecard_html(lang: str, base: str) -> str:
     """The scorecard: one row a claim of the essay, its verdict computed by pipeline/record.py from
     the record, the entries by stance (linked to the chapter's notes), the latest entry's date and,
@@ -477,17 +481,17 @@ def scorecard_html(lang: str, base: str) -> str:
         verdict = sc.verdict if lang == "en" else record.VERDICT_ZH[sc.verdict]
         latest = e(dates.fmt(sc.latest, None, lang)) if sc.latest else "—"
         quote = f'<a href="{e(essay.section_url(c["section"]))}" lang="en">“{e(c["quote"])}”</a>'
+        # each cell names its column (data-label): on a phone the rows stack as cards, the column
+        # names shown above each cell (site.css); explicit roles keep the table a table for a screen reader
         rows.append(
-            f'<tr id="claim-{e(c["id"])}"><td><p class="sc-claim">{e(c["claim" + sfx])}</p><p class="essay-words">'
+            f'<tr role="row" id="claim-{e(c["id"])}"><td role="cell"><p class="sc-claim">{e(c["claim" + sfx])}</p><p class="essay-words">'
             f'{e(t("The essay:"))} {quote}<br>{e(t("Chapter:"))} <a href="{chapter}">{e(_chapter_title(c["chapter"], lang))}</a></p></td>'
-            f'<td><span class="verdict verdict-{sc.verdict.replace(" ", "-")}">{e(verdict)}</span></td>'
-            f'<td><ul class="tally">{counts}</ul><span class="latest">{e(t("Latest:"))} {latest}</span></td>'
-            f'<td>{number}</td></tr>')
-    head = "".join(f'<th scope="col">{e(t(h))}</th>' for h in
-                   ("Claim (our paraphrase; the essay's words linked)", "Verdict", "Evidence by stance",
-                    "The number then and now"))
-    return (f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="scorecard">'
-            f'<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div></div>'
+            f'<td role="cell" data-label="{e(t(SC_HEAD[1]))}"><span class="verdict verdict-{sc.verdict.replace(" ", "-")}">{e(verdict)}</span></td>'
+            f'<td role="cell" data-label="{e(t(SC_HEAD[2]))}"><ul class="tally">{counts}</ul><span class="latest">{e(t("Latest:"))} {latest}</span></td>'
+            f'<td role="cell" data-label="{e(t(SC_HEAD[3]))}" class="{"" if c.get("then_value") else "sc-none"}">{number}</td></tr>')
+    head = "".join(f'<th role="columnheader" scope="col">{e(t(h))}</th>' for h in SC_HEAD)
+    return (f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="scorecard" role="table">'
+            f'<thead role="rowgroup"><tr role="row">{head}</tr></thead><tbody role="rowgroup">{"".join(rows)}</tbody></table></div></div>'
             f'<p class="verdict-rule"><strong>{e(t("The rule, applied by code:"))}</strong> '
             f'{_md_emphasis(record.RULE[lang])}</p>')
 

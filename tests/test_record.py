@@ -214,3 +214,28 @@ def test_the_timeline_reads_without_and_with_javascript(chromium, public):
         headlines = {r["headline"] for r in rows()}
         assert any(h in seen for h in headlines), seen
         assert not errors, errors
+
+
+def test_the_scorecard_fits_a_phone_as_cards(chromium, public):
+    """At 390 px the scorecard's rows stack as cards (no sideways scrolling), each cell under its
+    column's name, and a screen reader still meets a table with rows and cells."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from browser import browser, serve
+
+    with serve(public) as base, browser() as b:
+        ctx = b.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+        page = ctx.new_page()
+        for path, verdict_word in (("scorecard/", "Verdict"), ("zh/scorecard/", "判定")):
+            page.goto(base + path)
+            table = page.locator("table.scorecard")
+            wrap = page.locator(".md-typeset__table:has(table.scorecard)")
+            sizes = wrap.evaluate("w => [w.scrollWidth, w.clientWidth]")
+            assert sizes[0] <= sizes[1] + 1, (path, sizes)  # nothing to scroll sideways
+            assert table.bounding_box()["width"] <= 390, path
+            first = page.locator("table.scorecard tbody tr").first
+            cells = first.locator("td")
+            assert cells.nth(1).bounding_box()["y"] > cells.nth(0).bounding_box()["y"] + 20, path  # stacked
+            label = cells.nth(1).evaluate("td => getComputedStyle(td, '::before').content")
+            assert verdict_word in label, (path, label)
+            assert page.get_by_role("table").count() >= 1 and page.get_by_role("cell").count() >= 4 * 12, path
+        ctx.close()
