@@ -25,7 +25,7 @@ LABELS = {
     "supports": "支持", "challenges": "挑战", "mixed": "立场不一",
     "holding": "成立", "contested": "有争议", "challenged": "受到挑战", "too early": "为时尚早",
     "Stance": "立场", "Date": "日期", "Entry": "条目", "Claim": "论点", "Source": "来源", "Verdict": "判定",
-    "Essay published": "原文发表",
+    "Essay published": "文章发表",
 }
 # in the Chinese chart the same marks read the rows' Chinese columns
 ZH_EXPR = {"datum.headline": "datum.headline_zh", "datum.label + ' · ' + datum.verdict":

@@ -187,3 +187,65 @@ def test_tables_computed_with_pow_are_the_same_on_any_cpu(public, slug):
         again = portable_floats(nudged)
         for c in floats:
             assert again[c].equals(t[c]), f"{slug}: column {c} changes with the last bit of its computation"
+
+
+def _x_fields(node, out):
+    """(field, type, mark) of every layer's x encoding in a Vega-Lite spec."""
+    if isinstance(node, dict):
+        x = (node.get("encoding") or {}).get("x")
+        if isinstance(x, dict) and "field" in x:
+            mark = node.get("mark")
+            out.append((x["field"], x.get("type"), mark.get("type") if isinstance(mark, dict) else mark))
+        for v in node.values():
+            _x_fields(v, out)
+    elif isinstance(node, list):
+        for v in node:
+            _x_fields(v, out)
+    return out
+
+
+def _essay_rules(node, theme, out):
+    """The rule layers whose x is computed as the essay's date (a date, or a year with its fraction)."""
+    if isinstance(node, dict):
+        mark = node.get("mark")
+        x = (node.get("encoding") or {}).get("x")
+        if (mark.get("type") if isinstance(mark, dict) else mark) == "rule" and isinstance(x, dict):
+            for t in node.get("transform", []):
+                e = t.get("calculate", "")
+                if t.get("as") == x.get("field") and (theme.ESSAY_DATE in e or e == str(theme.ESSAY_YEAR)):
+                    out.append(x["field"])
+        for v in node.values():
+            _essay_rules(v, theme, out)
+    elif isinstance(node, list):
+        for v in node:
+            _essay_rules(v, theme, out)
+    return out
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_time_axes_that_reach_the_essay_mark_its_date(public, slug):
+    """Issue 20: a chart whose x axis is time (dates, or years) and whose data reach the essay's
+    year draws the essay's date as a rule, in the English and the Chinese static charts."""
+    from figures import _theme
+
+    spec = json.loads(art(public, slug, "vl.json").read_text())
+    table = pd.read_csv(art(public, slug, "csv"))
+    essay_year = int(_theme.ESSAY_DATE[:4])
+    reaches = False
+    for field, kind, _ in _x_fields(spec, []):
+        if field not in table.columns:
+            continue
+        col = table[field].dropna()
+        if kind == "temporal":
+            reaches |= bool(len(col)) and pd.to_datetime(col).max().year >= essay_year
+        elif kind == "quantitative" and "year" in field:
+            reaches |= bool(len(col)) and col.astype(float).max() >= essay_year
+    rules = _essay_rules(spec, _theme, [])
+    if not reaches:
+        assert not rules, f"{slug}: an essay rule on an axis that ends before {essay_year}"
+        return
+    assert rules, f"{slug}: its time axis reaches {essay_year} but shows no essay rule (_theme.essay_rule)"
+    svg = art(public, slug, "svg").read_text()
+    assert _theme.ESSAY_LABEL in svg, slug
+    zh = public / "zh" / "figures" / slug / f"{slug}.svg"
+    assert _theme.LABELS_ZH[_theme.ESSAY_LABEL] in zh.read_text(), f"{slug}: the Chinese chart's essay label"
