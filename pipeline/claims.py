@@ -20,15 +20,14 @@ such a site, and the pages then say in plain sight that the claim no longer hold
 """
 from __future__ import annotations
 
-import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from pipeline.i18n import zh_format
 
-REGISTRY: dict[str, "Claim"] = {}
+REGISTRY: dict[str, Claim] = {}
 CHAPTERS = ("scaling-laws", "trend-lines", "synthetic-data", "smaller-models", "ladder-of-generality",
             "debate", "agi-predictions")
 # whose claim it is: the essay's (shown with its exact words and section; our sentence is then our
@@ -108,10 +107,8 @@ def _plain(x):
 def compute(root: Path, res: dict, out: Path) -> dict:
     """Run every claim's check on the current data; write claims.json into `out` (atomically)."""
     from pipeline import data as datamod
-
-    from pipeline.values import load_modules, write_json
-
     from pipeline import essay
+    from pipeline.values import load_modules, write_json
 
     REGISTRY.clear()
     load_modules(modules(root))

@@ -69,11 +69,11 @@ def read_descriptor(data_dir: Path) -> dict:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise DataError([f"data/datapackage.json: missing (the build needs the data package)"])
+        raise DataError(["data/datapackage.json: missing (the build needs the data package)"]) from None
     try:
         desc = json.loads(text)
     except json.JSONDecodeError as e:
-        raise DataError([f"data/datapackage.json: line {e.lineno}, column {e.colno}: not valid JSON ({e.msg})"])
+        raise DataError([f"data/datapackage.json: line {e.lineno}, column {e.colno}: not valid JSON ({e.msg})"]) from e
     if not isinstance(desc, dict) or not isinstance(desc.get("resources"), list):
         raise DataError(["data/datapackage.json: not a data package (no 'resources' list)"])
     return desc
@@ -291,7 +291,7 @@ def _record_lines(res: Resource) -> dict[int, int]:
         recs = records_of(res.path)
         next(recs)
         return {n: line for n, (line, _) in enumerate(recs, start=2)}
-    except (OSError, UnicodeDecodeError, Exception):  # noqa: BLE001: a file csv cannot read: numbers as they are
+    except (OSError, UnicodeDecodeError, Exception):  # noqa: BLE001 -- a file csv cannot read: numbers as they are
         return {}
 
 
@@ -355,7 +355,7 @@ def validate(res: Resource, stamp_dir: Path | None = None) -> None:
         report = resource.validate()
     except frictionless.FrictionlessException as e:
         why = "; ".join(r.message for r in getattr(e, "reasons", []) or []) or e.error.message
-        raise DataError([f"data/datapackage.json: resource '{res.name}' is not valid: {why}"])
+        raise DataError([f"data/datapackage.json: resource '{res.name}' is not valid: {why}"]) from e
     problems = []
     for f in res.descriptor["schema"]["fields"]:
         if f.get("type", "string") not in LOADED_TYPES:
@@ -379,7 +379,7 @@ def validate(res: Resource, stamp_dir: Path | None = None) -> None:
     if not problems:
         try:  # what the figures will do with it
             differs = _disagreement(res, load(res))
-        except Exception as e:  # noqa: BLE001: any reader failure is a data problem to report
+        except Exception as e:  # noqa: BLE001 -- any reader failure is a data problem to report
             problems.append(_load_failure(res, e))
         else:
             if differs:
@@ -409,7 +409,7 @@ def load(res: Resource):
     for f in fields:
         if f["type"] == "boolean":  # the values the schema accepts, not a guess
             truth = {**{v: False for v in f.get("falseValues", FALSE_VALUES)}, **{v: True for v in f.get("trueValues", TRUE_VALUES)}}
-            df[f["name"]] = df[f["name"]].map(lambda v: truth.get(v, pd.NA) if isinstance(v, str) else pd.NA).astype("boolean")
+            df[f["name"]] = df[f["name"]].map(lambda v, truth=truth: truth.get(v, pd.NA) if isinstance(v, str) else pd.NA).astype("boolean")
     for name in dates:
         df[name] = pd.to_datetime(df[name], format="ISO8601")
     if "as_of" in res.descriptor:  # the date the data was last checked (pipeline/dates.py data_as_of)

@@ -41,7 +41,7 @@ def as_of() -> _dt.date:
     import time
 
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH") or 0) or int(time.time())
-    return _dt.datetime.fromtimestamp(epoch, _dt.timezone.utc).date()
+    return _dt.datetime.fromtimestamp(epoch, _dt.UTC).date()
 
 
 def data_as_of(df) -> _dt.date:

@@ -74,7 +74,7 @@ def read_figure(path: Path, root: Path) -> Figure:
     try:
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=rel)
     except SyntaxError as e:
-        raise FigureError(f"{rel}: line {e.lineno}: syntax error: {e.msg}")
+        raise FigureError(f"{rel}: line {e.lineno}: syntax error: {e.msg}") from e
     doc = ast.get_docstring(tree)
     consts = {}
     for node in tree.body:
@@ -83,7 +83,7 @@ def read_figure(path: Path, root: Path) -> Figure:
                 try:
                     consts[node.targets[0].id] = ast.literal_eval(node.value)
                 except ValueError:
-                    raise FigureError(f"{rel}: line {node.lineno}: {node.targets[0].id} must be a literal")
+                    raise FigureError(f"{rel}: line {node.lineno}: {node.targets[0].id} must be a literal") from None
     funcs = {n.name for n in tree.body if isinstance(n, ast.FunctionDef)}
     missing = [w for w, ok in (("a docstring", bool(doc)), ("DATA", "DATA" in consts),
                                 ("ALT", bool(consts.get("ALT"))), ("a table() function", "table" in funcs),
@@ -318,8 +318,9 @@ def draw(out: str) -> None:
     """The figure's remaining images (the downloads' SVG and PNG, the page's dark and Chinese
     SVGs), from the specs render() left in `out`, each file written whole. A build task of its
     own, after render(): the notebook, which needs only the specs and the CSV, runs meanwhile."""
-    import vl_convert as vlc
     from types import SimpleNamespace
+
+    import vl_convert as vlc
 
     from pipeline import fonts
 
@@ -351,7 +352,6 @@ def render(fig: Figure, root: str, resources: dict[str, str], out: str, key: str
     if root not in sys.path:
         sys.path.insert(0, root)
     import altair as alt
-    import pandas as pd
     import vl_convert as vlc
 
     pin_pandas_display()
@@ -359,8 +359,8 @@ def render(fig: Figure, root: str, resources: dict[str, str], out: str, key: str
     from pipeline import fonts
 
     fonts.use(os.environ.get(fonts.ENV) or fonts.prepare(root_p))  # the pinned faces, never the machine's
-    from pipeline import data as datamod
     from figures import _theme
+    from pipeline import data as datamod
 
     frames = [datamod.load(datamod.Resource(n, Path(p), d, "")) for n, (p, d) in
               ((n, resources[n]) for n in fig.data)]

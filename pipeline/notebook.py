@@ -17,8 +17,12 @@ import shutil
 import tempfile
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.figures import PANDAS_DISPLAY, READ_OPTIONS, FigureError
+
+if TYPE_CHECKING:  # imported where used: nbformat is slow to import
+    import nbformat
 
 KERNEL = "python3"
 TIMEOUT = 180  # seconds per cell
@@ -132,7 +136,7 @@ def md_text(text: str) -> str:
     return re.sub(r"^(-|\d+(?=[.)]))", lambda m: "\\-" if m.group(1) == "-" else m.group(1) + "\\", text)
 
 
-def make(meta: dict, root: Path, site_url: str, spec_sha: str) -> "nbformat.NotebookNode":
+def make(meta: dict, root: Path, site_url: str, spec_sha: str) -> nbformat.NotebookNode:
     import nbformat
     from nbformat import v4
 

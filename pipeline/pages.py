@@ -425,7 +425,9 @@ def attribution_html(c: dict, lang: str = "en", base: str = "../") -> str:
     """Whose claim it is, as a line: "The essay says “<its words>” (section “…”, linked to the
     original)" for the essay's, "Our check, computed from <data>" for ours. The quote stays
     English on the Chinese pages (the original's words)."""
-    t = (lambda text, **kw: tr(lang, text, **kw))
+    def t(text, **kw):
+        return tr(lang, text, **kw)
+
     if c["by"] == "essay" and c.get("essay"):
         q = c["essay"]
         en = ' lang="en"' if lang != "en" else ""

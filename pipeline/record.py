@@ -131,7 +131,7 @@ def by_chapter(claims: list[dict], rows: list[dict]) -> dict[str, list[dict]]:
 
 
 def _instant(day: str) -> _dt.datetime:
-    return _dt.datetime.fromisoformat(day).replace(tzinfo=_dt.timezone.utc)
+    return _dt.datetime.fromisoformat(day).replace(tzinfo=_dt.UTC)
 
 
 def feed(site_url: str, site_name: str, lang: str, rows: list[dict], claims: list[dict], ledger: dict, titles: dict[str, str]) -> bytes:
@@ -173,7 +173,7 @@ def feed(site_url: str, site_name: str, lang: str, rows: list[dict], claims: lis
     fg.link(href=f"{base}updates.xml", rel="self")
     fg.language(lang)
     fg.updated(_instant(items[-1][0]) if items else _instant("2024-06-27"))
-    for day, key, title, link, text in items:  # feedgen puts the last added first
+    for day, _key, title, link, text in items:  # feedgen puts the last added first
         e = fg.add_entry()
         e.id(link)
         e.title(title)

@@ -82,7 +82,6 @@ def what_changed(old_csv: bytes | None, new_csv: bytes, same_spec: bool = False)
 def release(root: Path, manifest: dict, date: str) -> list[str]:
     """Record a new version of every figure whose content changed. Returns 'slug vN' lines."""
     from pipeline import corrections as corr
-
     from pipeline.data import DataError
 
     problems = unversioned_changes(root, {n: (r["descriptor"], r["digest"]) for n, r in manifest["resources"].items()},

@@ -45,7 +45,7 @@ def _fetch(pkg: dict, cache: Path) -> bytes:
                 data = r.read()
         except OSError as e:
             raise RuntimeBundleError(f"{LOCK}: could not download {pkg['name']} {pkg['version']} from {pkg['tarball']}: "
-                                f"{e} (the build needs the npm registry once; the tarball is cached in {cache})")
+                                f"{e} (the build needs the npm registry once; the tarball is cached in {cache})") from e
     got = base64.b64encode(hashlib.new(algo, data).digest()).decode()
     if got != want:
         raise RuntimeBundleError(f"{LOCK}: {pkg['name']} {pkg['version']}: integrity mismatch "

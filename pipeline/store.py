@@ -10,8 +10,8 @@ import hashlib
 import json
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 # cache entries found damaged during this build, one line each, for the build's warnings
 DAMAGED: list[str] = []

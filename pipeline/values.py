@@ -10,11 +10,11 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
-REGISTRY: dict[str, "Value"] = {}
+REGISTRY: dict[str, Value] = {}
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from pipeline.check import SKIP, tree_digest  # noqa: E402  (one definition, shared with build.py check)
+# one definition, shared with build.py check; the tests import tree_digest from here
+from pipeline.check import SKIP, tree_digest  # noqa: E402, F401
+
 CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 

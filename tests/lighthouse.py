@@ -168,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     print(table(rows, right=set(range(1, len(head)))))
     if args.runs > 1:
         print()
-        for label, path, _, perfs in results:
+        for label, _path, _, perfs in results:
             print(f"performance over {args.runs} runs, {label}: {', '.join(map(str, perfs))}")
 
     for label, path, lhr, _ in results:

@@ -15,7 +15,6 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-
 from browser import browser, pages, serve, set_scheme
 from conftest import CI, ROOT
 

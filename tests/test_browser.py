@@ -3,12 +3,11 @@ no console errors, and no request leaves 127.0.0.1."""
 from __future__ import annotations
 
 import json
-from html import escape as html_escape
 import re
+from html import escape as html_escape
 from urllib.parse import urljoin, urlparse
 
 import pytest
-
 from browser import browser, go_live, pages, serve
 
 pytestmark = pytest.mark.browser

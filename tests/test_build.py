@@ -2,7 +2,6 @@
 and a broken figure or page fails the build without touching public/."""
 from __future__ import annotations
 
-import json
 import re
 import shutil
 import subprocess
@@ -10,8 +9,7 @@ import sys
 import time
 
 import pytest
-
-from conftest import ROOT, copy_repo, run_build, tree_digest
+from conftest import ROOT, run_build, tree_digest
 
 
 def built(r) -> list[str]:

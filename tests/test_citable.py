@@ -10,9 +10,8 @@ import sys
 
 import jsonschema
 import pytest
-from pybtex.database import parse_string
-
 from conftest import ROOT, run_build
+from pybtex.database import parse_string
 
 LEDGER = json.loads((ROOT / "releases" / "ledger.json").read_text())
 FIGS = sorted(p.stem.replace("_", "-") for p in (ROOT / "figures").glob("[!_]*.py"))
@@ -21,7 +20,7 @@ DATASETS = [r["name"] for r in json.loads((ROOT / "data" / "datapackage.json").r
 
 def test_every_figure_is_released():
     assert sorted(LEDGER["figures"]) == FIGS
-    for slug, versions in LEDGER["figures"].items():
+    for versions in LEDGER["figures"].values():
         assert [v["version"] for v in versions] == list(range(1, len(versions) + 1))
 
 

@@ -14,8 +14,8 @@ import json
 import shutil
 
 import pytest
-
 from conftest import ROOT, run_build
+
 from pipeline import corrections
 
 HEADER = ",".join(corrections.COLUMNS) + "\n"

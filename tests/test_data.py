@@ -10,7 +10,6 @@ from pathlib import Path
 
 import frictionless
 import pytest
-
 from conftest import ROOT, run_build, tree_digest
 
 PKG = ROOT / "data" / "datapackage.json"

@@ -10,11 +10,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
-from pathlib import Path
 
 import pandas as pd
 import pytest
-
 from conftest import ROOT
 
 from pipeline import dates
@@ -22,7 +20,7 @@ from pipeline.i18n import data_text, localize_spec, zh_text
 
 
 def epoch(day: str) -> str:
-    return str(int(dt.datetime.fromisoformat(day).replace(tzinfo=dt.timezone.utc).timestamp()))
+    return str(int(dt.datetime.fromisoformat(day).replace(tzinfo=dt.UTC).timestamp()))
 
 
 @pytest.fixture(scope="module")
@@ -196,7 +194,7 @@ def test_no_prediction_past_its_deadline_is_labelled_ahead(agi, monkeypatch, day
     assert fig.facts(agi)["n_past"] == v.agi_past_count(agi) and fig.facts(agi)["as_of"] == year
     # the legend lists the statuses present, hollow marks are exactly the lapsed ones
     spec = fig.chart(table).to_dict()
-    legends = [l["encoding"]["shape"]["legend"]["values"] for l in spec["layer"] if "shape" in l.get("encoding", {})]
+    legends = [layer["encoding"]["shape"]["legend"]["values"] for layer in spec["layer"] if "shape" in layer.get("encoding", {})]
     assert legends and all(set(x) == set(table.status) for x in legends)
 
 

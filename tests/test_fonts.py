@@ -14,8 +14,8 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT, run_build
+
 from pipeline import fonts
 from pipeline.figures import FigureError, check_glyphs
 

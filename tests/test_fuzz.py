@@ -17,10 +17,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from conftest import ROOT
 
 sys.path.insert(0, str(ROOT))
 from pipeline import data as datamod  # noqa: E402
@@ -140,8 +139,8 @@ def publish_or_refuse(csv_bytes: bytes, line: int, column: str) -> str:
         mod = importlib.import_module("figures.airspeed_record")
         try:
             table = mod.table(frame)
-        except Exception as e:  # noqa: BLE001: valid data the figure cannot use is the figure's to refuse
-            raise AssertionError(f"valid data, but table() raised {type(e).__name__}: {e}")
+        except Exception as e:  # noqa: BLE001 -- valid data the figure cannot use is the figure's to refuse
+            raise AssertionError(f"valid data, but table() raised {type(e).__name__}: {e}") from e
         fig = figmod.read_figure(ROOT / "figures" / "airspeed_record.py", ROOT)
         text, dtypes = figmod.table_csv(table, fig)
         back = figmod.read_table(io.StringIO(text), dtypes)

@@ -15,7 +15,6 @@ import re
 from urllib.parse import urlparse
 
 import pytest
-
 from browser import browser, go_live, serve
 from conftest import run_build
 
@@ -62,7 +61,7 @@ def test_hostile_strings_are_text_everywhere(chromium, hostile_site):
         for path in PAGES:
             page = b.new_page(viewport={"width": 1200, "height": 900})
             requests = []
-            page.on("request", lambda req: requests.append(req.url))
+            page.on("request", lambda req, requests=requests: requests.append(req.url))
             page.goto(base + path)
             page.mouse.move(3, 3)  # a reader's first move: figures go live from then on
             page.wait_for_load_state("networkidle")

@@ -19,7 +19,6 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
 from conftest import CI, run_build, tree_digest
 
 AIR_MOD = "figures/airspeed_record.py"
@@ -173,7 +172,7 @@ DAMAGE = {
 
 def test_a_damaged_cache_is_noticed_reported_and_rebuilt(scratch_repo):
     before = tree_digest(scratch_repo / "public")
-    for name, (change, _) in DAMAGE.items():
+    for change, _ in DAMAGE.values():
         change(scratch_repo)
     r = run_build(scratch_repo)
     out = r.stdout + r.stderr

@@ -10,7 +10,6 @@ from html import escape as esc
 from pathlib import Path
 
 import pytest
-
 from browser import browser, pages, serve
 from conftest import ROOT
 
@@ -145,7 +144,7 @@ def test_figure_versions_and_citations_exist_per_language_with_the_same_numbers(
         for v in versions:
             n = v["version"]
             en, zh = html(public, f"figures/{slug}/v{n}/"), html(public, f"zh/figures/{slug}/v{n}/")
-            url = "&quot;URL&quot;: &quot;https://example.org/ai-scaling-myths/{}figures/%s/v%d/&quot;" % (slug, n)
+            url = f"&quot;URL&quot;: &quot;https://example.org/ai-scaling-myths/{{}}figures/{slug}/v{n}/&quot;"
             assert url.format("zh/") in zh and url.format("") in en  # each edition cites its own page
             assert "GB/T 7714" in zh and "GB/T 7714" not in en
             for f in v["files"]:

@@ -15,7 +15,6 @@ import sys
 
 import nbformat
 import pytest
-
 from conftest import ROOT
 from test_figures import SLUGS
 

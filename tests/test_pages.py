@@ -3,11 +3,9 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
-
 from conftest import ROOT
 
 PAGES = sorted((ROOT / "site").rglob("*.md"))

@@ -8,7 +8,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from browser import browser, go_live, pages, serve, set_scheme
 
 KB = 1024
@@ -45,7 +44,7 @@ def test_chapter_pages_transfer_under_150_kb_before_any_figure_hydrates(public, 
         got = []
         page.route("**/*", lambda r: r.abort() if ("vega-runtime" in r.request.url or ".vg.json" in r.request.url)
                    else r.continue_())
-        page.on("requestfinished", lambda r: got.append(r.url))
+        page.on("requestfinished", lambda r, got=got: got.append(r.url))
         page.goto(base + path)
         page.mouse.move(3, 3)  # a reader's first move: figures go live from then on
         page.wait_for_load_state("networkidle")
@@ -181,7 +180,7 @@ def test_a_figure_page_paints_its_figure_from_the_page_itself(public, session):
                       ("figures/cpu-clock-speed/v1/", "figures/cpu-clock-speed/v1/cpu-clock-speed.page.svg")]:
         page = b.new_page(viewport={"width": 412, "height": 823})
         asked = []
-        page.on("request", lambda r: asked.append(r.url))
+        page.on("request", lambda r, asked=asked: asked.append(r.url))
         page.goto(base + path)
         light = page.locator("figure.fig .fig-light").first
         src = light.get_attribute("src")

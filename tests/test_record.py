@@ -9,8 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from conftest import ROOT, run_build
+from conftest import ROOT
 
 sys.path.insert(0, str(ROOT))
 from pipeline import essay, record  # noqa: E402

@@ -8,7 +8,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from pipeline import claims, data as datamod  # noqa: E402
+from pipeline import claims  # noqa: E402
+from pipeline import data as datamod  # noqa: E402
 
 res = datamod.resources(ROOT / "data")
 with tempfile.TemporaryDirectory() as d:

@@ -11,7 +11,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from pipeline import data as datamod, figures as figmod  # noqa: E402
+from pipeline import data as datamod  # noqa: E402
+from pipeline import figures as figmod  # noqa: E402
 from pipeline.i18n import CJK  # noqa: E402
 
 slug = sys.argv[1]
