@@ -7,6 +7,8 @@
                                verified, every internal link and anchor resolved
     python build.py serve      preview with live reload (a saved CSV or figure module
                                rebuilds just the affected figures, then the page reloads)
+    python build.py new figure NAME [--data RESOURCE --x COL --y COL --page PAGE]
+                               write a working figure module and place it on a page
 """
 from __future__ import annotations
 
@@ -22,11 +24,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.build import (BuildError, BuildLock, PublicChanged, clear_leftovers,  # noqa: E402
-                            figure_stage, publish, site_stage, source_date_epoch)
+from pipeline import store  # noqa: E402
+from pipeline.build import (  # noqa: E402
+    BuildError,
+    BuildLock,
+    PublicChanged,
+    clear_leftovers,
+    figure_stage,
+    publish,
+    site_stage,
+    source_date_epoch,
+)
 from pipeline.claims import failing, failure_report  # noqa: E402
 from pipeline.data import DataError  # noqa: E402
-from pipeline import store  # noqa: E402
 
 PAGE_CACHES = ("markdown", "search", "cite", "jinja")  # .cache/ folders the page build reads
 
@@ -123,6 +133,14 @@ def main(argv=None) -> int:
     ck.add_argument("--against", type=Path, default=None, metavar="PUBLIC",
                     help="a site already built from a clean copy of this tree: compared with one new clean build "
                          "instead of building twice")
+    nw = sub.add_parser("new", help="scaffold: write a working figure module and place it on a page")
+    nw.add_argument("kind", choices=["figure"])
+    nw.add_argument("name", help="the module's name, lower-case words joined by _ (its slug joins them by -)")
+    nw.add_argument("--data", default="airspeed_records", help="the dataset it plots (default: airspeed_records)")
+    nw.add_argument("--x", default="date", help="the column on the x axis (default: date)")
+    nw.add_argument("--y", default="speed_kmh", help="the numeric column on the y axis (default: speed_kmh)")
+    nw.add_argument("--page", default=None, help="a page under site/ (e.g. chapters/trend-lines.md): the figure's "
+                                                  "marker is added at its end and at the end of its Chinese twin")
     s = sub.add_parser("serve", help="preview with live reload on 127.0.0.1")
     s.add_argument("--port", type=int, default=8000)
     args = p.parse_args(argv)
@@ -136,6 +154,19 @@ def main(argv=None) -> int:
             console.print(f"[bold red]Cannot serve:[/] {e}", highlight=False, soft_wrap=True)
             return 1
         return 0
+    if args.cmd == "new":
+        from pipeline.figures import FigureError
+        from pipeline.scaffold import new_figure
+
+        try:
+            written = new_figure(ROOT, args.name, args.data, args.x, args.y, args.page)
+        except FigureError as e:
+            console.print(f"[bold red]Cannot scaffold:[/] {e}", highlight=False, soft_wrap=True)
+            return 1
+        for path in written:
+            console.print(f"wrote {path.relative_to(ROOT).as_posix()}", highlight=False)
+        console.print("next: build.py build, then edit its title, caption, ALT and Chinese text", highlight=False)
+        return 0
     if args.cmd == "check":
         from pipeline.build import site_url
         from pipeline.check import run as check
@@ -147,7 +178,7 @@ def main(argv=None) -> int:
     try:
         if args.cmd == "release":
             import datetime
-            date = args.date or datetime.datetime.now(datetime.timezone.utc).date().isoformat()
+            date = args.date or datetime.datetime.now(datetime.UTC).date().isoformat()
             made, warnings = release(ROOT, date, console=console)
             for line in made:
                 console.print(f"released {line}", highlight=False, soft_wrap=True)
