@@ -298,16 +298,11 @@ def _run_task_body(task: Task, root: str, res: dict) -> float:
         from pipeline import values
         values.compute(Path(root), res, out)
     else:
-        import tempfile
-
         from pipeline import runtime
         script, licences = runtime.bundle(Path(root), Path(root) / ".cache" / "npm")
-        tmp = Path(tempfile.mkdtemp(dir=out.parent, prefix=".runtime-"))
-        (tmp / "vega-runtime.js").write_text(script, encoding="utf-8")
-        (tmp / "vega-runtime.LICENSE.txt").write_text(licences, encoding="utf-8")
-        os.chmod(tmp, 0o755)
-        shutil.rmtree(out, ignore_errors=True)
-        os.replace(tmp, out)
+        with store.replace_dir(out, prefix=".runtime-") as tmp:
+            (tmp / "vega-runtime.js").write_text(script, encoding="utf-8")
+            (tmp / "vega-runtime.LICENSE.txt").write_text(licences, encoding="utf-8")
     # the record of what this task made (its images share the figure's folder, but not its record)
     store.seal_folder(out, task.marker, task.key,
                       skip=set(store.sealed_files(out, "done")) if task.kind == "images" else set())

@@ -19,9 +19,7 @@ import importlib.util
 import json
 import os
 import re
-import shutil
 import sys
-import tempfile
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
@@ -417,8 +415,9 @@ def render(fig: Figure, root: str, resources: dict[str, str], out: str, key: str
         raise FigureError(f"{fig.path}: chart() must plot the table it is given, unchanged and alone "
                           "(add columns in table(), use Vega-Lite transforms in chart())")
 
-    tmp = Path(tempfile.mkdtemp(prefix=f".{fig.slug}-", dir=Path(out).parent))
-    try:
+    from pipeline.store import replace_dir
+
+    with replace_dir(Path(out), prefix=f".{fig.slug}-") as tmp:
         s = fig.slug
         # downloads: the standalone chart, with its own title and source line
         _write(tmp, f"{s}.vl.json", _dump(spec))
@@ -448,13 +447,6 @@ def render(fig: Figure, root: str, resources: dict[str, str], out: str, key: str
                 "zh": {"title": zh.title, "caption": fig.caption_zh or fig.caption, "alt": zh.alt,
                        "source_line": sources_zh, "translated": bool(fig.title_zh)}}
         _write(tmp, "meta.json", _dump(meta))
-        os.chmod(tmp, 0o755)
-        if Path(out).exists():
-            shutil.rmtree(out)
-        os.replace(tmp, out)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
     return meta
 
 

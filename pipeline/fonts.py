@@ -20,9 +20,7 @@ import hashlib
 import io
 import json
 import os
-import shutil
 import tarfile
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -119,9 +117,10 @@ def prepare(root: Path, cache: Path | None = None) -> Path:
         return dest
     spec = lock(root)
     pkgs = {p["name"]: p for p in spec["packages"]}
-    tmp = Path(tempfile.mkdtemp(prefix=".fonts-", dir=cache))
+    from pipeline.store import replace_dir
+
     made, licences, members = [], {}, {}
-    try:
+    with replace_dir(dest, prefix=".fonts-") as tmp:
         for pkg_name in dict.fromkeys(f["package"] for f in spec["faces"]):  # each tarball fetched and read once
             pkg = pkgs[pkg_name]
             try:  # a scoped name ("@scope/name") as one file name
@@ -145,11 +144,6 @@ def prepare(root: Path, cache: Path | None = None) -> Path:
             + "\n\n".join(f"== {pkg} {pkgs[pkg]['version']} ==\n\n{text}" for pkg, text in sorted(licences.items())),
             encoding="utf-8")
         (tmp / "faces.json").write_text(json.dumps(made, indent=1) + "\n", encoding="utf-8")
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        shutil.rmtree(dest, ignore_errors=True)
-        os.replace(tmp, dest)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
     return dest
 
 

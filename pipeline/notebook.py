@@ -313,22 +313,19 @@ def build(meta: dict, root: Path, fig_dir: Path, out: Path, site_url: str) -> No
     slug = meta["slug"]
     published = (fig_dir / f"{slug}.vl.json").read_bytes()
     nb = make(meta, root, site_url, hashlib.sha256(published).hexdigest())
+    from pipeline.store import replace_dir
+
     work = Path(tempfile.mkdtemp(prefix=f".nb-{slug}-", dir=out.parent))
-    tmp = Path(tempfile.mkdtemp(prefix=f".{slug}-", dir=out.parent))
     try:
         shutil.copyfile(fig_dir / f"{slug}.csv", work / f"{slug}.csv")
         execute(nb, work, slug)
         check(nb, work, slug, published)
         body, images = to_html(nb, slug)
-        (tmp / f"{slug}.ipynb").write_text(nbformat.writes(nb) + "\n", encoding="utf-8")
-        (tmp / f"{slug}.notebook.html").write_text(body, encoding="utf-8")
-        for name, data in sorted(images.items()):
-            (tmp / name).write_bytes(data if isinstance(data, bytes) else data.encode())
-        (tmp / "files.json").write_text(json.dumps(sorted(images)) + "\n")
-        tmp.chmod(0o755)
-        if out.exists():
-            shutil.rmtree(out)
-        tmp.replace(out)
+        with replace_dir(out, prefix=f".{slug}-") as tmp:
+            (tmp / f"{slug}.ipynb").write_text(nbformat.writes(nb) + "\n", encoding="utf-8")
+            (tmp / f"{slug}.notebook.html").write_text(body, encoding="utf-8")
+            for name, data in sorted(images.items()):
+                (tmp / name).write_bytes(data if isinstance(data, bytes) else data.encode())
+            (tmp / "files.json").write_text(json.dumps(sorted(images)) + "\n")
     finally:
         shutil.rmtree(work, ignore_errors=True)
-        shutil.rmtree(tmp, ignore_errors=True)

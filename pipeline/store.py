@@ -10,7 +10,10 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Callable
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 # cache entries found damaged during this build, one line each, for the build's warnings
@@ -23,6 +26,27 @@ def write_text_atomic(path: Path, text: str) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, path)
+
+
+@contextmanager
+def replace_dir(dest: Path, prefix: str | None = None) -> Iterator[Path]:
+    """A new, empty folder beside `dest` to fill; when the block ends without an error it
+    replaces `dest` whole (made readable, 0o755), and when it raises it is removed and `dest` is
+    left as it was. A reader sees the old folder or the new one, never a half-written one. Its
+    name starts with "." (and `prefix`, if given), which is how clear_leftovers() knows the
+    leftover of a killed build."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=prefix or f".{dest.name}-", dir=dest.parent))
+    try:
+        yield tmp
+        os.chmod(tmp, 0o755)
+        if dest.is_dir() and not dest.is_symlink():
+            shutil.rmtree(dest)
+        elif dest.exists() or dest.is_symlink():
+            dest.unlink()
+        os.replace(tmp, dest)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def damaged(what: str, why: str) -> None:

@@ -7,9 +7,6 @@ from __future__ import annotations
 
 import importlib
 import json
-import os
-import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,12 +59,10 @@ def load_modules(paths: list[Path]) -> None:
 
 def write_json(out: Path, name: str, obj) -> None:
     """`out/name` holding obj, written into a temporary folder and swapped in whole."""
-    tmp = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.parent.name}-"))
-    (tmp / name).write_text(json.dumps(obj, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
-    os.chmod(tmp, 0o755)
-    if out.exists():
-        shutil.rmtree(out)
-    os.replace(tmp, out)
+    from pipeline.store import replace_dir
+
+    with replace_dir(out, prefix=f".{out.parent.name}-") as tmp:
+        (tmp / name).write_text(json.dumps(obj, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def compute(root: Path, res: dict, out: Path) -> dict:
