@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -42,7 +43,7 @@ class PublicChanged(BuildError):
 
 @dataclass
 class Task:
-    kind: str            # "figure" | "values" | "claims" | "runtime" | "notebook"
+    kind: str            # a name in KINDS: "figure", "values", "claims", "runtime", "images", "notebook"
     name: str
     key: str
     out: Path
@@ -72,69 +73,108 @@ def _sha(*parts: bytes | str) -> str:
     return h.hexdigest()
 
 
-def plan(root: Path, figures: dict, res: dict, cache: Path, versions: dict) -> list[Task]:
-    """Every task with its cache key; pure apart from reading source files."""
-    libs = json.dumps(versions, sort_keys=True)
-    # (a figure depends on no clock: a prediction's status is computed as of the data's own as-of
-    # date, part of its resource's digest; pipeline/dates.py)
-    engine = [(root / "pipeline" / n).read_bytes() for n in ("figures.py", "data.py", "dates.py")]
-    from pipeline import fonts
+@dataclass(frozen=True)
+class Plan:
+    """What planning reads once and every kind's planner shares."""
+    root: Path
+    figures: dict
+    res: dict
+    cache: Path
+    libs: str       # the shaping libraries' versions, as JSON
+    engine: tuple   # the figure engine's source and the faces' digest
 
-    engine.append(fonts.digest(root).encode())  # the faces the charts are drawn with
-    theme = (root / "figures" / "_theme.py").read_bytes()
+
+def _plan_figures(p: Plan, _planned: list[Task]) -> list[Task]:
+    """A figure: its module, the theme, the shared modules it imports, the engine, its data."""
+    theme = (p.root / "figures" / "_theme.py").read_bytes()
     tasks = []
-    for slug, fig in figures.items():
-        unknown = [d for d in fig.data if d not in res]
+    for slug, fig in p.figures.items():
+        unknown = [d for d in fig.data if d not in p.res]
         if unknown:
             raise BuildError(f"{fig.path}: DATA names unknown resource(s) {', '.join(map(repr, unknown))} "
-                             f"(the data package has: {', '.join(sorted(res))})")
+                             f"(the data package has: {', '.join(sorted(p.res))})")
         # the theme shapes every figure; other shared modules only the figures importing them
-        shared = [(root / "figures" / f"{m}.py").read_bytes() for m in fig.uses if m != "_theme"]
-        key = _sha((root / fig.path).read_bytes(), theme, *shared, *engine, libs,
-                   *(f"{d}:{res[d].digest}" for d in fig.data))
-        tasks.append(Task("figure", slug, key, cache / "figures" / slug / key[:16], fig))
+        shared = [(p.root / "figures" / f"{m}.py").read_bytes() for m in fig.uses if m != "_theme"]
+        key = _sha((p.root / fig.path).read_bytes(), theme, *shared, *p.engine, p.libs,
+                   *(f"{d}:{p.res[d].digest}" for d in fig.data))
+        tasks.append(Task("figure", slug, key, p.cache / "figures" / slug / key[:16], fig))
+    return tasks
+
+
+def _plan_values(p: Plan, _planned: list[Task]) -> list[Task]:
+    """The prose's numbers: the value modules, their engine, every dataset."""
     from pipeline.values import value_modules
 
-    values_src = value_modules(root)
-    if values_src:
-        key = _sha(*(p.read_bytes() for p in values_src), (root / "pipeline" / "values.py").read_bytes(),
-                   (root / "pipeline" / "dates.py").read_bytes(), libs,
-                   *(f"{n}:{r.digest}" for n, r in sorted(res.items())))
-        tasks.append(Task("values", "values", key, cache / "values" / key[:16]))
+    src = value_modules(p.root)
+    if not src:
+        return []
+    key = _sha(*(f.read_bytes() for f in src), (p.root / "pipeline" / "values.py").read_bytes(),
+               (p.root / "pipeline" / "dates.py").read_bytes(), p.libs,
+               *(f"{n}:{r.digest}" for n, r in sorted(p.res.items())))
+    return [Task("values", "values", key, p.cache / "values" / key[:16])]
+
+
+def _plan_claims(p: Plan, _planned: list[Task]) -> list[Task]:
+    """The self-checking claims: they may use any shared figure module (values, say) and a
+    figure's Chinese labels, and they read the year (a prediction's "so far")."""
+    import ast
+
+    from pipeline.claims import as_of
     from pipeline.claims import modules as claim_modules
+    from pipeline.figures import _shared_imports
 
-    claims_src = claim_modules(root)
-    if claims_src:  # claims may use any shared figure module (values, say), and a figure's Chinese labels
-        import ast
+    if not claim_modules(p.root):
+        return []
+    shared = sorted((p.root / "figures").glob("_*.py"))
+    used = {m for f in shared for m in _shared_imports(ast.parse(f.read_text(encoding="utf-8")), "")}
+    shared_all = shared + [p.root / "figures" / f"{m}.py" for m in sorted(used) if not m.startswith("_")]
+    key = _sha(*(f.read_bytes() for f in shared_all), *((p.root / "pipeline" / f).read_bytes()
+                                                        for f in ("claims.py", "i18n.py", "dates.py")), p.libs,
+               str(as_of().year), *(f"{n}:{r.digest}" for n, r in sorted(p.res.items())))
+    return [Task("claims", "claims", key, p.cache / "claims" / key[:16])]
 
-        from pipeline.figures import _shared_imports
 
-        shared = sorted((root / "figures").glob("_*.py"))
-        used = {m for p in shared for m in _shared_imports(ast.parse(p.read_text(encoding="utf-8")), "")}
-        shared_all = shared + [root / "figures" / f"{m}.py" for m in sorted(used) if not m.startswith("_")]
-        from pipeline.claims import as_of
+def _plan_runtime(p: Plan, _planned: list[Task]) -> list[Task]:
+    """The self-hosted Vega bundle: its lock and its builder."""
+    key = _sha((p.root / "runtime.lock.json").read_bytes(), (p.root / "pipeline" / "runtime.py").read_bytes())
+    return [Task("runtime", "vega runtime", key, p.cache / "runtime" / key[:16])]
 
-        key = _sha(*(p.read_bytes() for p in shared_all), *((root / "pipeline" / f).read_bytes()
-                                                            for f in ("claims.py", "i18n.py", "dates.py")), libs,
-                   str(as_of().year),
-                   *(f"{n}:{r.digest}" for n, r in sorted(res.items())))
-        tasks.append(Task("claims", "claims", key, cache / "claims" / key[:16]))
-    key = _sha((root / "runtime.lock.json").read_bytes(), (root / "pipeline" / "runtime.py").read_bytes())
-    tasks.append(Task("runtime", "vega runtime", key, cache / "runtime" / key[:16]))
-    # a figure's images are drawn after its specs, from them (same inputs, same folder), while its
-    # notebook runs
-    for t in [t for t in tasks if t.kind == "figure"]:
-        tasks.append(Task("images", f"{t.name} (images)", t.key, t.out, t.fig, after=t.out, marker=figmod.DRAWN))
-    # a notebook per figure, run after its figure: its inputs are the figure's and the generator's
+
+def _plan_images(_p: Plan, planned: list[Task]) -> list[Task]:
+    """A figure's images, drawn after its specs, from them (same inputs, same folder), while its
+    notebook runs."""
+    return [Task("images", f"{t.name} (images)", t.key, t.out, t.fig, after=t.out, marker=figmod.DRAWN)
+            for t in planned if t.kind == "figure"]
+
+
+def _plan_notebooks(p: Plan, planned: list[Task]) -> list[Task]:
+    """A notebook per figure, run after its figure: its inputs are the figure's and the generator's."""
     from pipeline import notebook
 
-    nb_engine = (root / "pipeline" / "notebook.py").read_bytes()
+    nb_engine = (p.root / "pipeline" / "notebook.py").read_bytes()
     nb_libs = json.dumps(notebook.versions(), sort_keys=True)
-    url = site_url(root)
-    for t in [t for t in tasks if t.kind == "figure"]:
+    url = site_url(p.root)
+    tasks = []
+    for t in [t for t in planned if t.kind == "figure"]:
         key = _sha(t.key, nb_engine, nb_libs, url)
-        tasks.append(Task("notebook", f"{t.name} (notebook)", key, cache / "notebooks" / t.name / key[:16],
+        tasks.append(Task("notebook", f"{t.name} (notebook)", key, p.cache / "notebooks" / t.name / key[:16],
                           t.fig, after=t.out))
+    return tasks
+
+
+def plan(root: Path, figures: dict, res: dict, cache: Path, versions: dict) -> list[Task]:
+    """Every task with its cache key, kind by kind in KINDS order (each kind's planner sees the
+    tasks planned before it). Reads the source files the keys hash, and nothing else."""
+    from pipeline import fonts
+
+    # (a figure depends on no clock: a prediction's status is computed as of the data's own as-of
+    # date, part of its resource's digest; pipeline/dates.py)
+    engine = tuple([(root / "pipeline" / n).read_bytes() for n in ("figures.py", "data.py", "dates.py")]
+                   + [fonts.digest(root).encode()])  # the faces the charts are drawn with
+    p = Plan(root, figures, res, cache, json.dumps(versions, sort_keys=True), engine)
+    tasks: list[Task] = []
+    for kind in KINDS:
+        tasks += kind.plan(p, tasks)
     return tasks
 
 
@@ -274,35 +314,67 @@ def _run_task(task: Task, root: str, res: dict, limit: float = TIME_LIMIT) -> fl
         signal.setitimer(signal.ITIMER_REAL, 0)
 
 
+def _run_figure(task: Task, root: str, res: dict, out: Path) -> None:
+    figmod.render(task.fig, root, {n: (str(r.path), r.descriptor) for n, r in res.items()},
+                  str(out), task.key, images=False)
+
+
+def _run_images(task: Task, root: str, res: dict, out: Path) -> None:
+    figmod.draw(str(out))
+
+
+def _run_notebook(task: Task, root: str, res: dict, out: Path) -> None:
+    from pipeline import notebook
+
+    meta = json.loads((task.after / "meta.json").read_text())
+    notebook.build(meta, Path(root), task.after, out, site_url(Path(root)))
+
+
+def _run_claims(task: Task, root: str, res: dict, out: Path) -> None:
+    if root not in sys.path:
+        sys.path.insert(0, root)
+    from pipeline import claims
+
+    claims.compute(Path(root), res, out)
+
+
+def _run_values(task: Task, root: str, res: dict, out: Path) -> None:
+    if root not in sys.path:
+        sys.path.insert(0, root)
+    from pipeline import values
+
+    values.compute(Path(root), res, out)
+
+
+def _run_runtime(task: Task, root: str, res: dict, out: Path) -> None:
+    from pipeline import runtime
+
+    script, licences = runtime.bundle(Path(root), Path(root) / ".cache" / "npm")
+    with store.replace_dir(out, prefix=".runtime-") as tmp:
+        (tmp / "vega-runtime.js").write_text(script, encoding="utf-8")
+        (tmp / "vega-runtime.LICENSE.txt").write_text(licences, encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of task: how its tasks are planned (inputs and key) and how one is run."""
+    name: str
+    plan: Callable[[Plan, list[Task]], list[Task]]
+    run: Callable[[Task, str, dict, Path], None]
+
+
+# every kind of task, in planning order: a new kind is one entry here
+KINDS = (Kind("figure", _plan_figures, _run_figure), Kind("values", _plan_values, _run_values),
+         Kind("claims", _plan_claims, _run_claims), Kind("runtime", _plan_runtime, _run_runtime),
+         Kind("images", _plan_images, _run_images), Kind("notebook", _plan_notebooks, _run_notebook))
+RUN = {k.name: k.run for k in KINDS}
+
+
 def _run_task_body(task: Task, root: str, res: dict) -> float:
     t0 = time.perf_counter()
     out = Path(task.out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    if task.kind == "figure":
-        figmod.render(task.fig, root, {n: (str(r.path), r.descriptor) for n, r in res.items()},
-                      str(out), task.key, images=False)
-    elif task.kind == "images":
-        figmod.draw(str(out))
-    elif task.kind == "notebook":
-        from pipeline import notebook
-        meta = json.loads((task.after / "meta.json").read_text())
-        notebook.build(meta, Path(root), task.after, out, site_url(Path(root)))
-    elif task.kind == "claims":
-        if root not in sys.path:
-            sys.path.insert(0, root)
-        from pipeline import claims
-        claims.compute(Path(root), res, out)
-    elif task.kind == "values":
-        if root not in sys.path:
-            sys.path.insert(0, root)
-        from pipeline import values
-        values.compute(Path(root), res, out)
-    else:
-        from pipeline import runtime
-        script, licences = runtime.bundle(Path(root), Path(root) / ".cache" / "npm")
-        with store.replace_dir(out, prefix=".runtime-") as tmp:
-            (tmp / "vega-runtime.js").write_text(script, encoding="utf-8")
-            (tmp / "vega-runtime.LICENSE.txt").write_text(licences, encoding="utf-8")
+    RUN[task.kind](task, root, res, out)
     # the record of what this task made (its images share the figure's folder, but not its record)
     store.seal_folder(out, task.marker, task.key,
                       skip=set(store.sealed_files(out, "done")) if task.kind == "images" else set())

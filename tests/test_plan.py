@@ -1,0 +1,57 @@
+"""The build's plan: task kinds are data (pipeline/build.py KINDS), each with its planner and its
+runner (issue 21, point 4). No build: planning only reads the sources it hashes."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import ROOT
+
+from pipeline import build as b
+from pipeline import data as datamod
+from pipeline import figures as figmod
+
+
+def _plan(kinds=None, monkeypatch=None):
+    if kinds is not None:
+        monkeypatch.setattr(b, "KINDS", kinds)
+    return b.plan(ROOT, figmod.discover(ROOT), datamod.resources(ROOT / "data"), ROOT / ".cache", b.lib_versions())
+
+
+def test_every_task_is_of_a_declared_kind_planned_in_kind_order():
+    tasks = _plan()
+    names = [k.name for k in b.KINDS]
+    assert len(set(names)) == len(names) and set(b.RUN) == set(names)
+    order = [names.index(t.kind) for t in tasks]
+    assert order == sorted(order)
+    n = len(figmod.discover(ROOT))
+    count = {k: sum(t.kind == k for t in tasks) for k in names}
+    assert count == {"figure": n, "values": 1, "claims": 1, "runtime": 1, "images": n, "notebook": n}
+    for t in tasks:  # a notebook and the images wait for their figure; every key is a full sha256
+        assert len(t.key) == 64 and (t.after is not None) == (t.kind in ("images", "notebook"))
+
+
+def test_a_new_kind_is_one_entry(monkeypatch):
+    def plan_checks(p, planned):
+        return [b.Task("check", f"{t.name} (check)", t.key, p.cache / "checks" / t.name, t.fig, after=t.out)
+                for t in planned if t.kind == "figure"]
+
+    kinds = b.KINDS + (b.Kind("check", plan_checks, lambda task, root, res, out: None),)
+    tasks = _plan(kinds, monkeypatch)
+    checks = [t for t in tasks if t.kind == "check"]
+    assert len(checks) == len(figmod.discover(ROOT)) and tasks[-len(checks):] == checks
+
+
+def test_keys_follow_the_inputs(tmp_path, monkeypatch):
+    """A figure's key changes with its module; the others' keys do not."""
+    before = {t.name: t.key for t in _plan()}
+    src = ROOT / "figures" / "cpu_clock_speed.py"
+    real = Path.read_bytes
+
+    def read_bytes(self):
+        data = real(self)
+        return data + b"\n# edited\n" if self == src else data
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    after = {t.name: t.key for t in _plan()}
+    changed = sorted(n for n in before if before[n] != after[n])
+    assert changed == ["cpu-clock-speed", "cpu-clock-speed (images)", "cpu-clock-speed (notebook)"], changed
