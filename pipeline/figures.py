@@ -308,6 +308,17 @@ def check_glyphs(path: str, lang: str, svg: str) -> None:
                               "pin a face that has it (the machine's fonts are never used)")
 
 
+# A figure's published files, the one list (the site copies them, a release freezes them): each
+# extension after "<slug>."; the Chinese edition has its own of each ("<slug>.zh.<ext>"), but the
+# same CSV, the data being the same.
+ARTEFACTS = ("svg", "png", "csv", "vl.json", "vg.json", "dark.vg.json", "page.svg", "page.dark.svg")
+SHARED_BY_EDITIONS = frozenset({"csv"})
+
+
+def artefact_ext(ext: str, lang: str = "en") -> str:
+    """The extension under which a language edition's copy of an artefact is built."""
+    return ext if lang == "en" or ext in SHARED_BY_EDITIONS else f"{lang}.{ext}"
+
 DRAW = "draw.json"  # what draw() needs: the specs whose images are still to be drawn, and their texts
 DRAWN = "images.done"  # marks a figure folder whose images are drawn
 

@@ -21,6 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from pipeline import dates
+from pipeline.figures import ARTEFACTS, artefact_ext  # the one list of a figure's files
 from pipeline.glossary import CjkAbbrExtension, zh_abbreviations
 from pipeline.glossary import load as load_glossary
 from pipeline.i18n import CJK, LANGS, data_text, licence_titles, localized, prefix, tr, zh_text
@@ -36,7 +37,6 @@ TABLE = re.compile(r"^<!--\s*table:([a-z0-9-]+)\s+([a-z0-9_,]+)\s*-->\s*$", re.M
 CLAIM = re.compile(r"<!--\s*claim:([a-z0-9-]+)\s*-->")
 SCORECARD = re.compile(r"^<!--\s*scorecard:(claims)\s*-->\s*$", re.M)
 ANY = re.compile(r"<!--\s*(fig|val|meta|thumb|since|table|claim|scorecard)\s*:\s*([^ >]*)[^>]*-->")
-ARTEFACTS = ("svg", "png", "csv", "vl.json", "vg.json", "dark.vg.json", "page.svg", "page.dark.svg")
 
 STATE: dict = {}
 SHARING_FIGURE = "cpu-clock-speed"  # the sharing image of a page without a figure of its own
@@ -1033,13 +1033,12 @@ def on_post_build(config):
     lang = _lang()
     root = Path(config["site_dir"])
     site = root / prefix(lang).rstrip("/") if lang != "en" else root
-    infix = "" if lang == "en" else f"{lang}."
+    infix = "" if lang == "en" else f"{lang}."  # a released version's Chinese files (below)
     for slug, meta in STATE.get("figures", {}).items():
         dest = site / "figures" / slug
         dest.mkdir(parents=True, exist_ok=True)
         for ext in ARTEFACTS:
-            lext = ext if ext == "csv" else infix + ext
-            _place(Path(meta["dir"]) / f"{slug}.{lext}", dest / f"{slug}.{ext}")
+            _place(Path(meta["dir"]) / f"{slug}.{artefact_ext(ext, lang)}", dest / f"{slug}.{ext}")
         nb = Path(meta["notebook"])
         for name in [f"{slug}.ipynb", *json.loads((nb / "files.json").read_text())]:
             _place(nb / name, dest / name)

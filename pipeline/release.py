@@ -17,9 +17,11 @@ import shutil
 import tempfile
 from pathlib import Path
 
-FROZEN = ("svg", "png", "csv", "vl.json", "vg.json", "dark.vg.json", "page.svg", "page.dark.svg")
-# the Chinese edition's chart of the same version (issue 9): same data and chart, Chinese words
-FROZEN_ZH = ("zh.svg", "zh.png", "zh.vl.json", "zh.vg.json", "zh.dark.vg.json", "zh.page.svg", "zh.page.dark.svg")
+from pipeline.figures import ARTEFACTS, SHARED_BY_EDITIONS, artefact_ext
+
+FROZEN = ARTEFACTS
+# the Chinese edition's chart of the same version: same data and chart, Chinese words
+FROZEN_ZH = tuple(artefact_ext(e, "zh") for e in ARTEFACTS if e not in SHARED_BY_EDITIONS)
 
 
 def sha(data: bytes) -> str:

@@ -246,3 +246,17 @@ def test_time_axes_that_reach_the_essay_mark_its_date(public, slug):
     assert _theme.ESSAY_LABEL in svg, slug
     zh = public / "zh" / "figures" / slug / f"{slug}.svg"
     assert _theme.LABELS_ZH[_theme.ESSAY_LABEL] in zh.read_text(), f"{slug}: the Chinese chart's essay label"
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_a_figure_publishes_exactly_its_artefacts_in_each_edition(public, slug):
+    """The one list of a figure's files (pipeline/figures.py ARTEFACTS) is what the site serves
+    in each edition, and what a release freezes."""
+    from pipeline import release
+    from pipeline.figures import ARTEFACTS, SHARED_BY_EDITIONS, artefact_ext
+
+    for lang, folder in (("en", public / "figures" / slug), ("zh", public / "zh" / "figures" / slug)):
+        served = {p.name for p in folder.iterdir() if p.is_file()}
+        assert {f"{slug}.{e}" for e in ARTEFACTS} <= served, (lang, sorted(served))
+    assert release.FROZEN == ARTEFACTS
+    assert release.FROZEN_ZH == tuple(artefact_ext(e, "zh") for e in ARTEFACTS if e not in SHARED_BY_EDITIONS)
