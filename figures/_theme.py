@@ -62,7 +62,7 @@ def config(mode: str = "light") -> dict:
 
 
 # The essay's date (pipeline/essay.py DATE: tests/test_record.py checks they agree), marked on every
-# time axis that reaches it (issue 20), so that "before" and "after" the essay show at a glance.
+# time axis that reaches it, so that "before" and "after" the essay show at a glance.
 ESSAY_DATE = "2024-06-27"
 ESSAY_LABEL = "Essay published"
 LABELS_ZH = {ESSAY_LABEL: "文章发表"}  # merged under every figure's LABELS for the Chinese edition

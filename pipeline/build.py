@@ -164,7 +164,8 @@ def _plan_notebooks(p: Plan, planned: list[Task]) -> list[Task]:
 
 def plan(root: Path, figures: dict, res: dict, cache: Path, versions: dict) -> list[Task]:
     """Every task with its cache key, kind by kind in KINDS order (each kind's planner sees the
-    tasks planned before it). Reads the source files the keys hash, and nothing else."""
+    tasks planned before it). Not pure: it reads the source files the keys hash, mkdocs.yml's
+    site_url (part of a notebook's key) and SOURCE_DATE_EPOCH (the claims' year); it writes nothing."""
     from pipeline import fonts
 
     # (a figure depends on no clock: a prediction's status is computed as of the data's own as-of

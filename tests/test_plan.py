@@ -1,5 +1,5 @@
 """The build's plan: task kinds are data (pipeline/build.py KINDS), each with its planner and its
-runner (issue 21, point 4). No build: planning only reads the sources it hashes."""
+runner. No build: planning only reads the sources it hashes."""
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,4 @@
-"""`build.py new figure` and the README's "Adding a figure" example (issue 21, point 5)."""
+"""`build.py new figure` and the README's "Adding a figure" example."""
 from __future__ import annotations
 
 import re

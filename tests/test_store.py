@@ -1,4 +1,4 @@
-"""pipeline/store.py's replace_dir(): the one way a folder is swapped in whole (issue 21, point 4).
+"""pipeline/store.py's replace_dir(): the one way a folder is swapped in whole.
 Small fixture trees, no build: each test runs in milliseconds."""
 from __future__ import annotations
 
