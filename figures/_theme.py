@@ -66,8 +66,18 @@ def config(mode: str = "light") -> dict:
 ESSAY_DATE = "2024-06-27"
 ESSAY_LABEL = "Essay published"
 LABELS_ZH = {ESSAY_LABEL: "文章发表"}  # merged under every figure's LABELS for the Chinese edition
-# the same day on an axis of years: 2024 plus the share of the year gone by (178 of 366 days)
-ESSAY_YEAR = round(2024 + 178 / 366, 3)
+
+
+def _year_fraction(day: str) -> float:
+    """A date on an axis of years: its year plus the share of that year gone by."""
+    import datetime
+
+    d = datetime.date.fromisoformat(day)
+    start, end = datetime.date(d.year, 1, 1), datetime.date(d.year + 1, 1, 1)
+    return round(d.year + (d - start).days / (end - start).days, 3)
+
+
+ESSAY_YEAR = _year_fraction(ESSAY_DATE)
 
 
 def essay_rule(base: alt.Chart, years: bool = False, side: str = "right", scale=None) -> alt.LayerChart:
@@ -78,8 +88,10 @@ def essay_rule(base: alt.Chart, years: bool = False, side: str = "right", scale=
     the x scale of the chart, where it is not a plain one (an uneven axis of years)."""
     one = base.transform_aggregate(essay_n="count()").transform_calculate(
         essay=str(ESSAY_YEAR) if years else f"toDate('{ESSAY_DATE}')", essay_text=f"'{ESSAY_LABEL}'")
-    x = (alt.X("essay:Q", scale=scale or alt.Scale(zero=False)) if years
-         else alt.X("essay:T", scale=scale) if scale else alt.X("essay:T"))
+    if years:
+        x = alt.X("essay:Q", scale=scale or alt.Scale(zero=False))
+    else:
+        x = alt.X("essay:T", scale=scale) if scale else alt.X("essay:T")
     rule = one.mark_rule(color=MUTED["light"], strokeDash=[2, 3], strokeWidth=1.25).encode(x=x)
     if side in ("right", "left"):
         text = one.mark_text(align="left" if side == "right" else "right", baseline="top",

@@ -186,36 +186,40 @@ def test_tables_computed_with_pow_are_the_same_on_any_cpu(public, slug):
             assert again[c].equals(t[c]), f"{slug}: column {c} changes with the last bit of its computation"
 
 
-def _x_fields(node, out):
-    """(field, type, mark) of every layer's x encoding in a Vega-Lite spec."""
+def _views(node):
+    """Every object of a Vega-Lite spec, depth first (layers, their encodings and transforms)."""
     if isinstance(node, dict):
-        x = (node.get("encoding") or {}).get("x")
-        if isinstance(x, dict) and "field" in x:
-            mark = node.get("mark")
-            out.append((x["field"], x.get("type"), mark.get("type") if isinstance(mark, dict) else mark))
+        yield node
         for v in node.values():
-            _x_fields(v, out)
+            yield from _views(v)
     elif isinstance(node, list):
         for v in node:
-            _x_fields(v, out)
+            yield from _views(v)
+
+
+def _mark(view) -> str | None:
+    mark = view.get("mark")
+    return mark.get("type") if isinstance(mark, dict) else mark
+
+
+def _x_fields(spec, out):
+    """(field, type, mark) of every layer's x encoding in a Vega-Lite spec."""
+    for v in _views(spec):
+        x = (v.get("encoding") or {}).get("x")
+        if isinstance(x, dict) and "field" in x:
+            out.append((x["field"], x.get("type"), _mark(v)))
     return out
 
 
-def _essay_rules(node, theme, out):
+def _essay_rules(spec, theme, out):
     """The rule layers whose x is computed as the essay's date (a date, or a year with its fraction)."""
-    if isinstance(node, dict):
-        mark = node.get("mark")
-        x = (node.get("encoding") or {}).get("x")
-        if (mark.get("type") if isinstance(mark, dict) else mark) == "rule" and isinstance(x, dict):
-            for t in node.get("transform", []):
+    for v in _views(spec):
+        x = (v.get("encoding") or {}).get("x")
+        if _mark(v) == "rule" and isinstance(x, dict):
+            for t in v.get("transform", []):
                 e = t.get("calculate", "")
                 if t.get("as") == x.get("field") and (theme.ESSAY_DATE in e or e == str(theme.ESSAY_YEAR)):
                     out.append(x["field"])
-        for v in node.values():
-            _essay_rules(v, theme, out)
-    elif isinstance(node, list):
-        for v in node:
-            _essay_rules(v, theme, out)
     return out
 
 
