@@ -98,21 +98,63 @@ def release(root: Path, date: str, console=None) -> tuple[list[str], list[str]]:
 
 
 def serve(root: Path, port: int) -> None:
-    os.environ.pop("SCALING_MANIFEST", None)
+    """Preview with live reload: mkdocs' reload server, whose builder is the build's own two
+    stages (the stale figures, then the pages of both editions), so a saved CSV, figure module or
+    page shows in the open tab. A failed rebuild is reported and the last good preview stays."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(root)
     import logging
+    from urllib.parse import urlsplit
 
-    from mkdocs.commands.serve import serve as mkdocs_serve
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.livereload import LiveReloadServer, _serve_url
     from rich.logging import RichHandler
 
     logging.basicConfig(level=logging.INFO, format="%(message)s", handlers=[RichHandler(show_path=False)])
-
+    cache = root / ".cache"
     # the preview writes the same cache a build does: one of them at a time
-    with BuildLock(root / ".cache" / "build.lock", holder="serve"):
-        clear_leftovers(root / ".cache")
-        mkdocs_serve(str(root / "mkdocs.yml"), livereload=True, dev_addr=f"127.0.0.1:{port}",
-                     watch=[str(root / "data"), str(root / "figures"), str(root / "pipeline")])
+    with BuildLock(cache / "build.lock", holder="serve"):
+        clear_leftovers(cache)
+        work = Path(tempfile.mkdtemp(prefix="mkdocs_"))
+        manifest, site_dir = work / "manifest.json", work / "site"
+        os.environ["SCALING_MANIFEST"] = str(manifest)
+
+        def config():
+            c = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir), dev_addr=f"127.0.0.1:{port}")
+            c.site_url = _serve_url(c.dev_addr.host, c.dev_addr.port, urlsplit(c.site_url or "/").path)
+            return c
+
+        def builder(c=None):
+            try:
+                stage = figure_stage(root, cache)
+            except (BuildError, DataError) as e:
+                if c is not None:  # the first build: serve stops, saying why
+                    raise
+                logging.getLogger("mkdocs").error(str(e))  # a rebuild: said, and the last good preview stays
+                return
+            store.write_text_atomic(manifest, json.dumps(stage.manifest))
+            c = c or config()
+            mkdocs_build(c, serve_url=c.site_url)
+
+        first = config()
+        first.plugins.on_startup(command="serve", dirty=False)
+        server = LiveReloadServer(builder=builder, host=first.dev_addr.host, port=first.dev_addr.port,
+                                  root=str(site_dir), mount_path=urlsplit(first.site_url).path)
+        try:
+            builder(first)
+            for path in (first.docs_dir, first.config_file_path, root / "data", root / "figures", root / "pipeline"):
+                server.watch(str(path))
+            server = first.plugins.on_serve(server, config=first, builder=builder)
+            try:
+                server.serve()
+            except KeyboardInterrupt:
+                logging.getLogger("mkdocs").info("Shutting down...")
+            finally:
+                server.shutdown()
+        finally:
+            first.plugins.on_shutdown()
+            shutil.rmtree(work, ignore_errors=True)
 
 
 def main(argv=None) -> int:
@@ -150,7 +192,7 @@ def main(argv=None) -> int:
     if args.cmd == "serve":
         try:
             serve(ROOT, args.port)
-        except BuildError as e:
+        except (BuildError, DataError) as e:
             console.print(f"[bold red]Cannot serve:[/] {e}", highlight=False, soft_wrap=True)
             return 1
         return 0

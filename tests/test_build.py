@@ -81,7 +81,7 @@ def test_placing_an_artefact_twice_replaces_it_and_never_writes_through(tmp_path
     """Artefacts are hard-linked into the site; a second build into the same folder (serve)
     replaces each link, and never writes into the file it linked."""
     sys.path.insert(0, str(ROOT))
-    from pipeline.mkdocs_hooks import _place
+    from pipeline.site.artefacts import place as _place
 
     one, two, dest = tmp_path / "one", tmp_path / "two", tmp_path / "dest"
     one.write_text("one")

@@ -96,7 +96,7 @@ def test_a_month_precision_prediction_is_never_shown_with_a_day(agi, monkeypatch
 def test_the_data_table_writes_a_date_to_its_precision(tmp_path):
     """A `_date` column of a figure's data table (chapter and figure pages) is written with the
     formatter: to its `_precision` column's precision, or to the ISO text's."""
-    from pipeline.mkdocs_hooks import since_html, table_html
+    from pipeline.site.blocks import since_html, table_html
 
     with open(tmp_path / "x.csv", "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f)

@@ -114,7 +114,7 @@ def publish_or_refuse(csv_bytes: bytes, line: int, column: str) -> str:
 
     sys.path.insert(0, str(ROOT / "tests"))
     from pipeline import figures as figmod
-    from pipeline import mkdocs_hooks
+    from pipeline.site import blocks
 
     work = Path(tempfile.mkdtemp(prefix="fuzz-col-"))
     try:
@@ -153,7 +153,7 @@ def publish_or_refuse(csv_bytes: bytes, line: int, column: str) -> str:
         (out / "airspeed-record.csv").write_text(text, encoding="utf-8")
         meta = {"slug": "airspeed-record", "dir": str(out), "title": "T", "labels": {}, "data": [NAME]}
         columns = list(back.columns)
-        shown = mkdocs_hooks.table_html(meta, columns, "figures/airspeed-record/index.md")
+        shown = blocks.table_html(meta, columns, "figures/airspeed-record/index.md")
 
         class Cells(html.parser.HTMLParser):
             def __init__(self):

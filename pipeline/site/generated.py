@@ -7,28 +7,12 @@ from __future__ import annotations
 
 import html
 import json
-import re
 
 from pipeline import cite
 from pipeline.i18n import licence_titles, localized, prefix, tr, zh_changed
+from pipeline.site.blocks import link
 
 e = html.escape
-
-
-def safe_href(url: str) -> str | None:
-    """An escaped href for web and relative links; None for anything else (javascript:, data:)."""
-    u = (url or "").strip()
-    scheme = re.match(r"^([a-zA-Z][a-zA-Z0-9+.-]*):", u)
-    if scheme and scheme.group(1).lower() not in ("http", "https", "mailto"):
-        return None
-    return e(u) if u else None
-
-
-def link(text: str, url: str | None, lang: str | None = None) -> str:
-    """<a> when the URL is safe, else the text alone; the text is always escaped (and marked as
-    in `lang` when given)."""
-    href, hl = safe_href(url or ""), f' lang="{lang}"' if lang else ""
-    return f'<a href="{href}"{hl}>{e(text)}</a>' if href else (f"<span{hl}>{e(text)}</span>" if lang else e(text))
 
 
 def yaml_text(text: str) -> str:
@@ -499,3 +483,76 @@ description: "{T['claims_desc']}"
 {T['working_note']}
 {"".join(parts)}
 """
+
+
+def add_pages(files, config, site, placements: dict, claimed: dict, titles: dict) -> None:
+    """This edition's generated pages (figures, versions, data, claims), added to mkdocs' files
+    as mkdocs-static-i18n would have made them from files on disk. `placements`: each figure's
+    written pages; `claimed`: each claim's page; `titles`: each written page's title."""
+    import csv
+    from pathlib import Path
+    from types import SimpleNamespace
+
+    from mkdocs.exceptions import PluginError
+    from mkdocs.structure.files import File
+
+    from pipeline.i18n import LANGS, data_catalogue
+    from pipeline.site.blocks import figure_html
+    from pipeline.site.markers import url as page_url
+    from pipeline.site.state import ROOT
+
+    lang, figs, ledger, site_url = site.lang, site.figures, site.ledger, site.site_url
+    resources, claims = site.manifest.resources, site.manifest.claims
+    suffix = ".md" if lang == "en" else f".{lang}.md"
+
+    def add(uri, content):
+        # the page as mkdocs-static-i18n would have made it from a file on disk: the language's
+        # suffix and folder, and its twins for the language switcher and hreflang links
+        f = File.generated(config, uri.removesuffix(".md") + suffix, content=content)
+        url = page_url(uri)
+        f.dest_uri = prefix(lang) + File(uri, None, "", use_directory_urls=True).dest_uri
+        f.url = prefix(lang) + url
+        f.locale, f.locale_alternate_of, f.localization = lang, lang, None if lang == "en" else lang
+        f.norm_src_uri = uri
+        f.alternates = {other: SimpleNamespace(url=prefix(other) + url, locale=other) for other in LANGS}
+        f.alternates[lang] = f
+        files.append(f)
+
+    # the Chinese titles and descriptions of the datasets and their columns (data/datapackage.zh.json)
+    zh = {}
+    if lang == "zh":
+        try:
+            zh = data_catalogue(ROOT / "data" / "datapackage.zh.json", {n: r["descriptor"] for n, r in resources.items()})
+        except ValueError as e:
+            raise PluginError(str(e)) from None
+    site.catalogue = zh
+    add("figures/index.md", figures_index(figs, lang))
+    add("claims/index.md", claims_page(claims, claimed, figs, titles, lang))
+    for slug, meta in figs.items():
+        with open(Path(meta["dir"]) / f"{slug}.csv", encoding="utf-8") as fh:
+            columns = next(csv.reader(fh))
+        # a column of Chinese text (x_zh beside x) shows on the Chinese page in place of its English twin
+        twins = {c.removesuffix("_zh") for c in columns if c.endswith("_zh")}
+        columns = ([c for c in columns if not c.endswith("_zh")] if lang == "en" else
+                   [c for c in columns if c not in twins])
+        add(f"figures/{slug}/index.md", figure_page(meta, ledger["figures"].get(slug, []),
+                                                   placements.get(slug, []), site_url, columns, lang, zh,
+                                                   [c for c in claims.values() if c.get("figure") == slug]))
+    # every released version keeps its page, even when its figure was renamed or retired
+    for slug, versions in ledger["figures"].items():
+        for v in versions:
+            n = v["version"]
+            frozen = json.loads((ROOT / "releases" / slug / f"v{n}" / "meta.json").read_text(encoding="utf-8"))
+            svg = ROOT / "releases" / slug / f"v{n}" / f"{slug}.page.svg"
+            twin = svg.with_name(f"{slug}.{lang}.page.svg")  # a version released with its Chinese chart
+            spec = svg.with_name(f"{slug}.{lang}.vg.json" if lang != "en" and twin.exists() else f"{slug}.vg.json")
+            block = figure_html(frozen, n, "../../../" + "../" * (lang != "en"), files=f"./{slug}", lang=lang,
+                                label="Version {n}", inline=twin if lang != "en" and twin.exists() else svg, spec=spec,
+                                site_url=site_url, catalogue=zh)
+            add(f"figures/{slug}/v{n}/index.md",
+                version_page(frozen, v, versions[-1]["version"], site_url, block, lang, figs.get(slug),
+                             [x for x in versions if x["version"] > n]))
+    add("data/index.md", data_index(resources, lang, zh))
+    for name, r in resources.items():
+        used = sorted(s for s, m in figs.items() if name in m["data"])
+        add(f"data/{name}/index.md", data_page(name, r, used, ledger["datasets"].get(name, []), lang, zh.get(name)))
