@@ -75,8 +75,8 @@ def build(root: Path = ROOT, public: Path | None = None, jobs: int | None = None
             publish(work / "site", public)
         finally:
             shutil.rmtree(work, ignore_errors=True)
-    warnings = [f"{m['path']}: its Chinese LABELS entry {k!r} is drawn nowhere in the chart (a row removed, "
-                "or its text changed?): update the entry or remove it"
+    warnings = [f"{m['path'].removesuffix('.py')}.yml: its Chinese label {k!r} (labels) is drawn nowhere in the chart "
+                "(a row removed, or its text changed?): update the entry or remove it"
                 for m in stage_result.manifest["figures"].values() for k in m.get("zh_unused_labels", [])]
     warnings += store.DAMAGED
     return {"built": stage_result.built, "reused": stage_result.reused, "failing_claims": failing(claims),

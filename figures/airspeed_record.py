@@ -1,62 +1,12 @@
-"""The airspeed record rose for {decades} decades, then stopped in {record_year}
-
-From the first official record in {first_official_year} ({first_official_kmh:,.0f} km/h) to the
-{record_aircraft} in {record_year} ({record_kmh:,.0f} km/h), the absolute airspeed record kept
-climbing, with jets taking over from piston engines in {first_jet_year}. No aircraft has
-beaten the {record_year} record: fuel efficiency, range and cost came to matter more than
-top speed.
-"""
+"""The chart of figure airspeed-record: its data, table and chart (its words: airspeed_record.yml)."""
 import altair as alt
 import pandas as pd
 
 DATA = ("airspeed_records",)
-ALT = ("Step chart of the absolute flight airspeed record in kilometres per hour against date, "
-       "{first_year} to {record_year}. Piston-engine records climb from {first_official_kmh:,.0f} km/h "
-       "in {first_official_year} to {piston_best:,.0f} km/h; jet records from {first_jet_year} climb to "
-       "{record_kmh:,.0f} km/h, set by the {record_aircraft} in {record_year}, and no record follows.")
 
-
-# The Chinese edition (issue 9): the docstring's and ALT's twins, and the chart's labels.
-ZH_DOC = """空速纪录上升了{decades!z}十年，然后在 {record_year} 年停了下来
-
-从 {first_official_year} 年的第一项官方纪录（{first_official_kmh:,.0f} km/h）
-到 {record_year} 年 {record_aircraft} 创下的纪录（{record_kmh:,.0f} km/h），
-绝对空速纪录不断攀升；{first_jet_year} 年起，喷气式飞机取代了活塞发动机飞机。
-此后再没有飞机打破 {record_year} 年的纪录：燃油效率、航程和成本变得比极速更重要。
-"""
-ZH_ALT = ("阶梯图：纵轴为飞行绝对空速纪录（千米/小时），横轴为日期，{first_year} 年至 {record_year} 年。"
-          "活塞发动机飞机的纪录从 {first_official_year} 年的 {first_official_kmh:,.0f} km/h 攀升到 "
-          "{piston_best:,.0f} km/h；喷气式飞机的纪录自 {first_jet_year} 年起攀升到 {record_kmh:,.0f} km/h，"
-          "由 {record_aircraft} 于 {record_year} 年创下，此后再无新纪录。")
-LABELS = {
-    "Airspeed record (km/h)": "空速纪录（km/h）",
-    "Piston engine": "活塞发动机", "Jet engine": "喷气发动机",
-    "FAI-ratified": "经 FAI 认证", "Unofficial": "非官方", "Recognition not confirmed": "认证情况未确认",
-    "Aircraft": "飞机", "Pilot": "飞行员", "Date": "日期", "Speed (km/h)": "速度（km/h）",
-    "Propulsion": "动力", "Status": "认证状态",
-    # aircraft and pilots: names stay; their English descriptive words are translated
-    "Blériot (Gnome engine)": "Blériot（Gnome 发动机）",
-    "Nieuport monoplane (Gnome engine)": "Nieuport 单翼机（Gnome 发动机）",
-    "Nieuport monoplane": "Nieuport 单翼机",
-    'Nieuport monoplane "n° 6" (300 hp)': "Nieuport 单翼机“n° 6”（300 hp）",
-    "Deperdussin monoplane (Gnome 100 hp)": "Deperdussin 单翼机（Gnome 100 hp）",
-    "Deperdussin monoplane (Gnome 140 hp)": "Deperdussin 单翼机（Gnome 140 hp）",
-    "Deperdussin monoplane (Gnome)": "Deperdussin 单翼机（Gnome）",
-    "Deperdussin monoplane (Gnome) (rotary)": "Deperdussin 单翼机（Gnome 转缸发动机）",
-    "Deperdussin monoplane": "Deperdussin 单翼机",
-    "Nieuport-Delage (type not stated in source)": "Nieuport-Delage（来源未注明型号）",
-    "Nieuport-Delage monoplane (Hispano 320 hp)": "Nieuport-Delage 单翼机（Hispano 320 hp）",
-    "Bernard monoplane (Bernard-Ferbois; Hispano-Suiza 12-cyl 450 hp)":
-        "Bernard 单翼机（Bernard-Ferbois；Hispano-Suiza 12 缸 450 hp）",
-    "Mikoyan-Gurevich E-66 (MiG-21 prototype)": "Mikoyan-Gurevich E-66（MiG-21 原型机）",
-    "Mikoyan-Gurevich E-152-1 (filed with FAI as E-166)": "Mikoyan-Gurevich E-152-1（向 FAI 申报时称 E-166）",
-    "Sqn Ldr Orlebar": "Orlebar 空军少校",
-    "Robert L. Stephens and Daniel Andrea": "Robert L. Stephens 与 Daniel Andrea",
-    "Eldon W. Joersz and George T. Morgan Jr.": "Eldon W. Joersz 与 George T. Morgan Jr.",
-}
 
 def facts(records: pd.DataFrame) -> dict:
-    from figures import _values as v
+    from argument import values as v
     rec = v._record(records)
     return {"decades": v.airspeed_decades_rising(records), "record_year": rec.year, "record_kmh": rec.speed_kmh,
             "record_aircraft": rec.aircraft.split(" (")[0], "first_year": records.year.min(),
@@ -88,9 +38,6 @@ def table(records: pd.DataFrame) -> pd.DataFrame:
 
 
 def chart(table: pd.DataFrame) -> alt.Chart:
-    # a CSV read gives the dates as ISO text: plot them as dates again (the values plotted are the
-    # same either way, and Altair names the views from the table's text)
-    table = table.assign(plot_date=lambda t: pd.to_datetime(t.plot_date))
     pick = alt.selection_point(fields=["engine"], bind="legend")
     x = alt.X("plot_date:T", title=None, axis=alt.Axis(format="%Y", tickCount=8))
     y = alt.Y("speed_kmh:Q", title="Airspeed record (km/h)", axis=alt.Axis(format=",d"))

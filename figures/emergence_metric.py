@@ -1,23 +1,11 @@
-"""Illustration: exact match makes smooth gains look like sudden “emergence”
-
-An illustration, not data. Per-token accuracy here improves smoothly with model size, from
-{p_lo:.0%} at {n_lo} parameters to {p_hi:.0%} at {n_hi}. Scored by exact match on a
-{k}-token answer (p to the power {k}), the same models stay below {flat_max:.0%} up to {flat_until}
-and then climb to {em_hi:.0%}: the jump comes from the metric, not the models. Move the slider to
-change the answer length. Construction after Schaeffer, Miranda and Koyejo (2023).
-"""
+"""The chart of figure emergence-metric: its data, table and chart (its words: emergence_metric.yml)."""
 import altair as alt
 import numpy as np
 import pandas as pd
 
-from figures import _theme
+from pipeline import chart_theme as _theme
 
 DATA = ("emergence_illustration",)
-ALT = ("Illustration, not measured data. Line chart of score against model size on a logarithmic axis from "
-       "{n_lo} to {n_hi} parameters. The per-token accuracy curve rises smoothly and steadily from {p_lo:.0%} "
-       "to {p_hi:.0%}. The exact-match curve for a {k}-token answer lies almost flat near zero, under "
-       "{flat_max:.0%} up to {flat_until}, then bends sharply upward to {em_hi:.0%} at {n_hi}. "
-       "A slider sets the answer length from {k_min} to {k_max} tokens; at {k_min} token the two curves coincide.")
 
 SERIES = ["Per-token accuracy p (smooth metric)", "Exact match on a k-token answer, p^k"]
 
@@ -41,36 +29,6 @@ def _curve(params: pd.DataFrame, per_decade: int = 20) -> pd.DataFrame:
     return pd.DataFrame({"parameters": n, "per_token_p": np.exp(-(n / v["c"]) ** v["alpha"]),
                          "size": [_size(x) for x in n], "size_text": [_theme.in_words(x) + " parameters" for x in n]})
 
-
-# The Chinese edition (issue 9): the docstring's and ALT's twins, and the chart's labels.
-ZH_DOC = """示意图：完全匹配评分让平滑的进步看起来像突然“涌现”
-
-这是示意，并非实测数据。这里的逐词元准确率随模型规模平滑提高，
-从 {n_lo_n!w}个参数时的 {p_lo:.0%} 升到 {n_hi_n!w}个参数时的 {p_hi:.0%}。
-若按 {k} 个词元的答案是否完全匹配来评分（p 的 {k} 次方），
-同样这些模型在 {flat_until_n!w}个参数之前都低于 {flat_max:.0%}，之后才攀升到 {em_hi:.0%}：
-跃升来自评分指标，而不是模型。拖动滑块可改变答案长度。
-构造方法参照 Schaeffer、Miranda 和 Koyejo（2023）。
-"""
-ZH_ALT = ("示意图，并非实测数据。折线图：纵轴为得分，横轴为模型规模（对数刻度），从 {n_lo_n!w} 到 {n_hi_n!w}个参数。"
-          "逐词元准确率曲线从 {p_lo:.0%} 平滑、稳定地上升到 {p_hi:.0%}。{k} 个词元答案的完全匹配曲线"
-          "几乎贴着零走平，在 {flat_until_n!w}个参数之前低于 {flat_max:.0%}，随后急剧上弯，在 {n_hi_n!w}个参数时达到 "
-          "{em_hi:.0%}。滑块可把答案长度设为 {k_min} 到 {k_max} 个词元；为 {k_min} 个词元时两条曲线重合。")
-LABELS = {
-    "Per-token accuracy p (smooth metric)": "逐词元准确率 p（平滑指标）",
-    "Exact match on a k-token answer, p^k": "k 个词元答案的完全匹配率 p^k",
-    "Model size (parameters, log scale)": "模型规模（参数量，对数刻度）",
-    "Share correct (illustration)": "正确率（示意）",
-    " token": " 个词元", " tokens": " 个词元",
-    "Curve": "曲线", "Model size": "模型规模", "Answer tokens": "答案词元数", "Score": "得分",
-    "Per-token accuracy p": "逐词元准确率 p",
-}
-# Pieces of the chart's expressions that Chinese computes differently: the size axis in 万, 亿 and 万亿
-# (100万, 10亿, 1万亿), not in M, B and T
-ZH_EXPR = {
-    "datum.value >= 1e12 ? datum.value / 1e12 + 'T' : datum.value >= 1e9 ? datum.value / 1e9 + 'B' : datum.value / 1e6 + 'M'":
-        "datum.value >= 1e12 ? datum.value / 1e12 + '万亿' : datum.value >= 1e8 ? datum.value / 1e8 + '亿' : datum.value >= 1e4 ? datum.value / 1e4 + '万' : '' + datum.value",
-}
 
 def facts(params: pd.DataFrame) -> dict:
     v, c = _params(params), _curve(params)

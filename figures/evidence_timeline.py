@@ -1,38 +1,11 @@
-"""What has happened since the essay, claim by claim
-
-Each mark is one of the {n} dated entries of our record from {first} to {latest}, on the row of the
-essay claim it bears on, coloured and shaped by whether it supports the claim, challenges it or is mixed.
-Each row's label ends with the claim's verdict on the scorecard, computed from these entries by the
-rule written there. Hover or focus a mark for its headline and source; the table below lists them all.
-"""
+"""The chart of figure evidence-timeline: its data, table and chart (its words: evidence_timeline.yml)."""
 import altair as alt
 import pandas as pd
 
 DATA = ("since_publication", "essay_claims")
-ALT = ("Timeline chart of {n} dated entries from {first} to {latest}, one row for each of the essay's {claims} "
-       "claims, each mark coloured and shaped by stance: {supports} support their claim, {challenges} challenge it "
-       "and {mixed} are mixed. A line at the left marks the essay's publication on {essay}. The verdicts in the "
-       "row labels are: {verdicts}.")
-ZH_DOC = """原文发表以来发生了什么：逐条论点来看
-
-每个点是我们记录中的一条带日期的条目，共 {n} 条，从 {first_zh} 到 {latest_zh}；它落在所涉及的原文论点那一行，颜色和形状表示它支持该论点、挑战该论点，还是立场不一。
-每一行标签的末尾是记分卡上该论点的判定，由这些条目按记分卡写明的规则计算得出。将鼠标悬停在点上或用键盘聚焦它，可以看到标题和来源；下方的表格列出全部条目。
-"""
-ZH_ALT = ("时间线图：从 {first_zh} 到 {latest_zh} 共 {n} 条带日期的条目，原文的 {claims} 项论点各占一行，每个点的颜色和形状"
-          "表示立场：{supports} 条支持所涉论点，{challenges} 条挑战它，{mixed} 条立场不一。左侧的一条竖线标出原文发表的日期"
-          "（{essay_zh}）。各行标签中的判定为：{verdicts_zh}。")
-LABELS = {
-    "supports": "支持", "challenges": "挑战", "mixed": "立场不一",
-    "holding": "成立", "contested": "有争议", "challenged": "受到挑战", "too early": "为时尚早",
-    "Stance": "立场", "Date": "日期", "Entry": "条目", "Claim": "论点", "Source": "来源", "Verdict": "判定",
-    "Essay published": "文章发表",
-}
-# in the Chinese chart the same marks read the rows' Chinese columns
-ZH_EXPR = {"datum.headline": "datum.headline_zh", "datum.label + ' · ' + datum.verdict":
-           "datum.label_zh + ' · ' + datum.verdict_zh"}
 STANCES = ["supports", "challenges", "mixed"]
 SHAPES = ["circle", "triangle-down", "square"]
-COLOURS = ["#0b6e99", "#c4421a", "#a06a00"]  # theme palette 0, 1 and 4 (figures/_theme.py PALETTE)
+COLOURS = ["#0b6e99", "#c4421a", "#a06a00"]  # theme palette 0, 1 and 4 (pipeline/chart_theme.py PALETTE)
 ESSAY = "2024-06-27"  # the essay's date (pipeline/essay.py DATE; tests/test_record.py checks they agree)
 VERDICT_ZH = {"holding": "成立", "contested": "有争议", "challenged": "受到挑战", "too early": "为时尚早"}
 
@@ -74,7 +47,7 @@ def table(rows: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
 def chart(table: pd.DataFrame) -> alt.LayerChart:
     y = alt.Y("row:N", title=None, sort=alt.EncodingSortField("order", op="min"),
               axis=alt.Axis(labelLimit=260, labelFontSize=11, ticks=False, domain=False))
-    x = alt.X("date:T", title=None, scale=alt.Scale(domain=[ESSAY, f"{table.date.max()[:4]}-12-31"]),
+    x = alt.X("date:T", title=None, scale=alt.Scale(domain=[ESSAY, f"{table.date.max().year}-12-31"]),
               axis=alt.Axis(format="%Y", tickCount={"interval": "year", "step": 1}, grid=True))
     pick = alt.selection_point(fields=["stance"], bind="legend")
     base = alt.Chart(table).transform_calculate(row="datum.label + ' · ' + datum.verdict",

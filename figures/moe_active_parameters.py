@@ -1,61 +1,14 @@
-"""MoE models use only a fraction of their parameters for each token
-
-Mixtral 8x22B holds {mix_total:,.0f} billion parameters but uses {mix_active:,.0f} billion for each
-token ({mix_share:.0%}). Across the {n} mixture-of-experts models here, the median model uses
-{median:.0%} of its weights per token, and {low_model} only {low:.1%}. Compute per token follows
-the active parameters, while the memory needed to serve the model follows the total. Log scale.
-"""
+"""The chart of figure moe-active-parameters: its data, table and chart (its words: moe_active_parameters.yml)."""
 import altair as alt
 import pandas as pd
 
-from figures import _theme
+from pipeline import chart_theme as _theme
 
 DATA = ("moe_models",)
-ALT = ("Dumbbell chart, one row per model from {first_model} ({first_year}) at the top to {last_model} "
-       "({last_year}) at the bottom, with parameters in billions on a logarithmic axis. Each row joins the "
-       "active parameters per token to the total parameters. Mixtral 8x22B: {mix_active:,.0f} of "
-       "{mix_total:,.0f} billion ({mix_share:.0%}). The largest model, {big_model}, has {big_total:,.0f} billion "
-       "parameters with {big_active:,.0f} billion active; the median active share is {median:.0%} and the lowest "
-       "is {low:.1%} ({low_model}).")
-
-# The Chinese edition (issue 9): the docstring's and ALT's twins, and the chart's labels.
-ZH_DOC = """MoE 模型处理每个词元时只用到一小部分参数
-
-Mixtral 8x22B 共有 {mix_total!b}个参数，但每个词元只用到其中 {mix_active!b}个（{mix_share:.0%}）。
-在这里的 {n} 个混合专家模型中，每个词元所用权重占比的中位数为 {median:.0%}，{low_model} 仅为 {low:.1%}。
-每个词元的计算量取决于激活参数，而部署模型所需的内存取决于参数总量。横轴为对数刻度。
-"""
-ZH_ALT = ("哑铃图：每行一个模型，从顶部的 {first_model}（{first_year} 年）到底部的 {last_model}（{last_year} 年），"
-          "横轴为参数量（对数刻度）。每行把每个词元的激活参数与参数总量连起来。Mixtral 8x22B："
-          "{mix_total!b}个参数中激活 {mix_active!b}个（{mix_share:.0%}）。最大的模型 {big_model} 共有 "
-          "{big_total!b}个参数，其中激活 {big_active!b}个；激活比例的中位数为 {median:.0%}，最低为 {low:.1%}"
-          "（{low_model}）。")
-LABELS = {
-    "Active per token": "每词元激活参数", "Total": "参数总量",
-    "Parameters, billions (log scale)": "参数量（对数刻度）",
-    "Model": "模型", "Developer": "开发者", "Released": "发布日期", "Total parameters": "参数总量",
-    "Active share": "激活比例", "Routed experts": "路由专家",
-    "2 of 8 per token": "每词元从 8 个中选 2 个", "4 of 16 per token": "每词元从 16 个中选 4 个",
-    "4 of 32 per token": "每词元从 32 个中选 4 个", "4 of 60 per token": "每词元从 60 个中选 4 个",
-    "2 of 128 per token": "每词元从 128 个中选 2 个", "4 of 128 per token": "每词元从 128 个中选 4 个",
-    "8 of 128 per token": "每词元从 128 个中选 8 个", "8 of 256 per token": "每词元从 256 个中选 8 个",
-    "16 (per token: not reported)": "16 个（每词元激活数未公布）",
-    "128 (per token: not reported)": "128 个（每词元激活数未公布）",
-    "not reported": "未公布",
-    "25% active": "激活 25%", "28% active": "激活 28%", "27% active": "激活 27%", "19% active": "激活 19%",
-    "17% active": "激活 17%", "16% active": "激活 16%", "9.4% active": "激活 9.4%", "8.9% active": "激活 8.9%",
-    "5.5% active": "激活 5.5%", "4.4% active": "激活 4.4%", "4.2% active": "激活 4.2%", "3.5% active": "激活 3.5%",
-}
-# Pieces of the chart's expressions that Chinese computes differently: the axis (in billions) in 亿 and 万亿
-# (10亿, 300亿, 1万亿), not in B and T
-ZH_EXPR = {
-    "datum.value >= 1000 ? datum.value / 1000 + 'T' : datum.value + 'B'":
-        "datum.value >= 1000 ? datum.value / 1000 + '万亿' : datum.value * 10 + '亿'",
-}
 
 
 def facts(moe: pd.DataFrame) -> dict:
-    from figures import _values_moe as v
+    from argument import values_moe as v
     m = moe.sort_values(["release_date", "total_parameters"])
     big = moe.loc[moe.total_parameters.idxmax()]
     return {"mix_total": v.mixtral_8x22b_total(moe), "mix_active": v.mixtral_8x22b_active(moe),

@@ -1,61 +1,12 @@
-"""Cheaper successors match or beat the flagship models they followed
-
-GPT-4o launched at {gpt4o_out:.0%} of GPT-4's output price ({gpt4o_in:.0%} of its input price)
-and scores {gpt4o_gain:.1f} points higher on MMLU; Claude 3.5 Sonnet costs {sonnet:.0%} of
-Claude 3 Opus for both input and output tokens and scores {sonnet_gain:.1f} points higher. The
-cheapest model in the data, {cheap_model} (from {cheap_date}), costs {cheap_share:.1%} of GPT-4's blended
-price, at {cheap_mmlu:.1f}% on MMLU. Lines join each newer model to the older one (hollow) of the same provider it is compared with. Price
-is blended, three input tokens to one output token (the buttons switch to input or output
-price); capability is MMLU, 5-shot, as reported by each developer. Log scale.
-"""
+"""The chart of figure price-vs-capability: its data, table and chart (its words: price_vs_capability.yml)."""
 import altair as alt
 import pandas as pd
 
 DATA = ("api_prices",)
-ALT = ("Scatter chart of {n} language-model APIs: blended price per million tokens on a logarithmic "
-       "horizontal axis against MMLU 5-shot score on the vertical axis, coloured by provider. Lines run "
-       "from older (hollow) to newer (filled) models: GPT-4 (${gpt4_blend:,.2f}, {gpt4_mmlu:.1f}%) to GPT-4o "
-       "(${gpt4o_blend:,.2f}, {gpt4o_mmlu:.1f}%), further left and higher; Claude 3 Opus "
-       "(${opus_blend:,.2f}, {opus_mmlu:.1f}%) to Claude 3.5 Sonnet (${sonnet_blend:,.2f}, {sonnet_mmlu:.1f}%), "
-       "also left and higher; Gemini 1.0 Pro to Gemini 1.5 Flash (cheaper and higher) and to Gemini 1.5 Pro "
-       "(dearer and higher). Unpaired, the cheapest model, {cheap_model}, sits at the far left "
-       "(${cheap_blend:,.3f}, {cheap_mmlu:.1f}%).")
-
-# The Chinese edition (issue 9): the docstring's and ALT's twins, and the chart's labels.
-ZH_DOC = """更便宜的后继模型追平甚至超越了它们所接替的旗舰模型
-
-GPT-4o 发布时的输出价格是 GPT-4 的 {gpt4o_out:.0%}（输入价格是其 {gpt4o_in:.0%}），
-MMLU 得分却高出 {gpt4o_gain:.1f} 分；
-Claude 3.5 Sonnet 的输入和输出价格都只有 Claude 3 Opus 的 {sonnet:.0%}，得分高出 {sonnet_gain:.1f} 分。
-数据中最便宜的模型 {cheap_model}（{cheap_date_zh}起）的混合价格只有 GPT-4 的 {cheap_share:.1%}，MMLU 得分为 {cheap_mmlu:.1f}%。
-连线把每个较新的模型与同一提供商中用来比较的较旧模型（空心点）连起来。价格为混合价格，按三个输入词元配一个输出词元计算（可用按钮切换为输入价格或输出价格）；
-能力指标为各开发者自己报告的 MMLU（5-shot）成绩。横轴为对数刻度。
-"""
-ZH_ALT = ("散点图：{n} 个语言模型 API，横轴为每百万词元的混合价格（对数刻度），纵轴为 MMLU 5-shot 得分，"
-          "按提供商着色。连线从较旧的模型（空心）连到较新的模型（实心）：GPT-4（${gpt4_blend:,.2f}，"
-          "{gpt4_mmlu:.1f}%）到 GPT-4o（${gpt4o_blend:,.2f}，{gpt4o_mmlu:.1f}%），更靠左也更高；"
-          "Claude 3 Opus（${opus_blend:,.2f}，{opus_mmlu:.1f}%）到 Claude 3.5 Sonnet（${sonnet_blend:,.2f}，"
-          "{sonnet_mmlu:.1f}%），同样更靠左也更高；Gemini 1.0 Pro 到 Gemini 1.5 Flash（更便宜，得分更高）"
-          "以及到 Gemini 1.5 Pro（更贵，得分更高）。最便宜的模型 {cheap_model} 没有连线，位于最左侧"
-          "（${cheap_blend:,.3f}，{cheap_mmlu:.1f}%）。")
-LABELS = {
-    "Price, US dollars per million tokens (log scale)": "价格（美元/百万词元，对数刻度）",
-    "MMLU, 5-shot (%)": "MMLU 5-shot 得分（%）",
-    "Blended (3:1)": "混合（3:1）", "Input": "输入", "Output": "输出", "Price: ": "价格：",
-    "From": "较旧模型", "To": "较新模型", "Model": "模型", "Provider": "提供商", "Price from": "价格生效日期",
-    "Input ($/M tokens)": "输入（美元/百万词元）", "Output ($/M tokens)": "输出（美元/百万词元）",
-    "Blended 3:1 ($/M tokens)": "混合 3:1（美元/百万词元）", "MMLU 5-shot (%)": "MMLU 5-shot 得分（%）",
-    "Compared with": "比较对象",
-    # model names keep " (...)" in ASCII: the chart's labels strip it with a regex
-    "GPT-4 (8K context)": "GPT-4 (8K 上下文)", "Claude 3.5 Sonnet (June 2024)": "Claude 3.5 Sonnet (2024年6月)",
-    "Gemini 1.5 Pro (May 2024)": "Gemini 1.5 Pro (2024年5月)",
-    "Gemini 1.5 Flash (May 2024)": "Gemini 1.5 Flash (2024年5月)",
-    "— (not paired with an older model)": "—（未与较旧的模型配对）",
-}
 
 
 def facts(prices: pd.DataFrame) -> dict:
-    from figures import _values_prices as v
+    from argument import values_prices as v
     r = prices.set_index("id")
     from pipeline import dates
     b = lambda i: v.blended(r.loc[i].input_usd_per_mtok, r.loc[i].output_usd_per_mtok)  # noqa: E731

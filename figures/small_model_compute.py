@@ -1,23 +1,11 @@
-"""Models of the same small size now get far more training compute
-
-Training compute of dense models with {n_min:.1f} to {n_max:.1f} billion parameters, estimated
-as 6 × parameters × training tokens, the standard approximation (where developers reported
-compute, for {reported}, it comes within {gap:.1%} of their figure). Llama 3 8B used about
-{ratio:.0f} times the training compute of the original LLaMA 7B, and {max_model} about
-{max_ratio:.0f} times, at nearly the same size. {reported_small}
-Log scale.
-"""
+"""The chart of figure small-model-compute: its data, table and chart (its words: small_model_compute.yml)."""
 import altair as alt
 import numpy as np
 import pandas as pd
 
-from figures import _theme
+from pipeline import chart_theme as _theme
 
 DATA = ("language_models",)
-ALT = ("Dot chart of estimated training compute in FLOP, on a logarithmic axis, against release date "
-       "for {n} dense language models of {n_min:.1f} to {n_max:.1f} billion parameters, {first_year} to "
-       "{last_year}. Compute rises from {first_flop:.1e} FLOP for LLaMA 7B to {llama3_flop:.1e} FLOP for "
-       "Llama 3 8B, about {ratio:.0f} times as much, and {max_flop:.1e} FLOP for {max_model}.")
 
 LEFT = ["Llama 3 8B"]  # labelled on the left of the point, clear of its neighbours
 SERIES = ["Estimate: 6 × parameters × tokens", "Reported by the developer"]
@@ -46,29 +34,8 @@ def _join(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-# The Chinese edition (issue 9): the docstring's and ALT's twins, and the chart's labels.
-ZH_DOC = """同样小的模型，如今得到的训练算力多得多
-
-参数量在 {n_min!b} 到 {n_max!b} 之间的稠密模型的训练算力，按标准近似公式“6 × 参数量 × 训练词元数”
-估算（在开发者公布了训练算力的模型上，即 {reported_zh}，这一估算与公布值相差不超过 {gap:.1%}）。
-Llama 3 8B 的训练算力约为最初的 LLaMA 7B 的 {ratio:.0f} 倍，{max_model} 约为 {max_ratio:.0f} 倍，
-而模型规模几乎相同。{reported_small_zh}纵轴为对数刻度。
-"""
-ZH_ALT = ("点图：纵轴为估算的训练算力（FLOP，对数刻度），横轴为发布日期，共 {n} 个参数量在 {n_min!b} 到 "
-          "{n_max!b} 之间的稠密语言模型，{first_year} 年至 {last_year} 年。算力从 LLaMA 7B 的 {first_flop:.1e} FLOP "
-          "增至 Llama 3 8B 的 {llama3_flop:.1e} FLOP，约为前者的 {ratio:.0f} 倍；{max_model} 为 {max_flop:.1e} FLOP。")
-LABELS = {
-    "Estimate: 6 × parameters × tokens": "估算：6 × 参数量 × 词元数",
-    "Reported by the developer": "开发者公布值",
-    "Release date": "发布日期",
-    "Training compute (FLOP, log scale)": "训练算力（FLOP，对数刻度）",
-    "Model": "模型", "Released": "发布日期", "Parameters": "参数量", "Training data": "训练数据",
-    "6·N·D estimate": "6·N·D 估算", "× LLaMA 7B (estimate)": "相当于 LLaMA 7B 的倍数（估算）",
-    "not reported": "未公布",
-}
-
 def facts(models: pd.DataFrame) -> dict:
-    from figures import _values_models as v
+    from argument import values_models as v
     s = v.small_dense(models).assign(flop=lambda d: v.six_nd(d))
     rep = models[models.training_compute_flop.notna() & models.training_tokens.notna()]
     top = s.loc[s.flop.idxmax()]
@@ -87,7 +54,7 @@ def facts(models: pd.DataFrame) -> dict:
 
 def table(models: pd.DataFrame) -> pd.DataFrame:
     """One row per plotted point: a small dense model's estimated compute, or its reported compute."""
-    from figures import _values_models as v
+    from argument import values_models as v
     from pipeline import dates
     s = v.small_dense(models).copy()
     s["plot_date"] = s.release_date.fillna(pd.to_datetime(s.year.astype(str) + "-07-01"))
@@ -111,9 +78,9 @@ def table(models: pd.DataFrame) -> pd.DataFrame:
 
 
 def chart(table: pd.DataFrame) -> alt.Chart:
-    # back to the table's own dtypes (a CSV read gives ISO strings, and text for an all-empty column):
-    # the values plotted are the same either way, and Altair names the views from the table's text
-    table = table.astype({"training_compute_flop": float}).assign(plot_date=lambda t: pd.to_datetime(t.plot_date))
+    # back to the table's own dtype (a CSV read gives text for an all-empty column): the values
+    # plotted are the same either way, and Altair names the views from the table's text
+    table = table.astype({"training_compute_flop": float})
     domain = [x for x in SERIES if x in set(table.series)]
     pick = alt.selection_point(fields=["series"], bind="legend")
     year = table.plot_date.dt.year  # plot dates fall in the model's release year

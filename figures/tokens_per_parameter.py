@@ -1,25 +1,10 @@
-"""Language models now train far past the compute-optimal data ratio
-
-Chinchilla (2022) showed that for a fixed training budget a model should see about
-{ratio:.0f} tokens of text per parameter; GPT-3 had seen {gpt3:.1f}. Since then developers
-have trained models far beyond that point, because a smaller model trained for longer costs
-more to train but less to run: Llama 3 8B saw about {llama3:,.0f} tokens per parameter,
-{llama3_x:.0f} times the compute-optimal ratio. For mixture-of-experts models the ratio
-uses total parameters. Counts of text, images and video together (Llama 4, Gemma 3 27B) are left out: they
-are not comparable with a ratio of text tokens. Log scale.
-"""
+"""The chart of figure tokens-per-parameter: its data, table and chart (its words: tokens_per_parameter.yml)."""
 import altair as alt
 import pandas as pd
 
-from figures import _theme
+from pipeline import chart_theme as _theme
 
 DATA = ("language_models",)
-ALT = ("Scatter chart of training tokens per model parameter, on a logarithmic axis, against release "
-       "date, {first_year} to {last_year}, for {n} language models, with a horizontal line at the "
-       "compute-optimal ratio of {ratio:.0f} tokens per parameter set by Chinchilla. The early large "
-       "models sit below the line: GPT-3 at {gpt3:.1f} and Gopher at {gopher:.1f}. Later models sit "
-       "above it, {n_above} of the {n_after} released after Chinchilla, up to {top_model} at "
-       "{top:,.0f} tokens per parameter. A dotted vertical line marks the essay's publication.")
 
 WEIGHTS = ["Open weights", "Closed weights"]
 LABELLED = ["gpt-3", "palm-540b", "qwen2-5-7b", "deepseek-v3", "gemma-3-270m"]
@@ -27,35 +12,8 @@ LEFT = ["gopher", "llama-7b", "llama-3-8b"]  # labelled on the left of the point
 BELOW = ["kimi-k2"]  # labelled below and right of the point (DeepSeek-V3's label is above it)
 
 
-# The Chinese edition (issue 9): the docstring's and ALT's twins, and the chart's labels.
-ZH_DOC = """语言模型的训练数据量已远远超过算力最优比例
-
-Chinchilla（2022）表明，在训练预算固定时，模型的每个参数应当对应约 {ratio:.0f} 个词元的训练文本；
-GPT-3 只有 {gpt3:.1f} 个。此后，开发者训练模型所用的数据远远超过了这个比例，因为训练得更久的小模型
-训练成本更高，运行成本却更低：Llama 3 8B 每个参数约对应 {llama3:,.0f} 个词元，是算力最优
-比例的 {llama3_x:.0f} 倍。混合专家模型的比例按总参数量计算。文本、图像与视频合计的词元数（Llama 4、Gemma 3 27B）
-未计入：它们不能与文本词元的比例相比。纵轴为对数刻度。
-"""
-ZH_ALT = ("散点图：纵轴为每个模型参数对应的训练词元数（对数刻度），横轴为发布日期，{first_year} 年至 "
-          "{last_year} 年，共 {n} 个语言模型；一条水平线标出 Chinchilla 确立的算力最优比例，即每个参数 "
-          "{ratio:.0f} 个词元。早期的大模型位于线下方：GPT-3 为 {gpt3:.1f}，Gopher 为 {gopher:.1f}。"
-          "之后的模型位于线上方：Chinchilla 之后发布的 {n_after} 个模型中有 {n_above} 个，最高的是 {top_model}，"
-          "每个参数 {top:,.0f} 个词元。一条竖直虚线标出文章发表的日期。")
-LABELS = {
-    "Open weights": "开放权重", "Closed weights": "封闭权重",
-    "Dense": "稠密模型", "Mixture-of-experts (ratio uses total parameters)": "混合专家模型（按总参数量计算）",
-    "Release date": "发布日期",
-    "Training tokens per parameter (log scale)": "每个参数的训练词元数（对数刻度）",
-    "Model": "模型", "Developer": "开发者", "Released": "发布日期", "Parameters (total)": "参数量（总计）",
-    "Active parameters": "激活参数量", "Training data": "训练数据", "Tokens per parameter": "每参数词元数",
-    "dense model (all active)": "稠密模型（全部激活）",
-    # the reference line's text: 'Compute-optimal (Chinchilla): ' + ratio + ' tokens per parameter'
-    "Compute-optimal (Chinchilla): ": "算力最优（Chinchilla）：每个参数 ",
-    " tokens per parameter": " 个词元",
-}
-
 def facts(models: pd.DataFrame) -> dict:
-    from figures import _values_models as v
+    from argument import values_models as v
     m = models.assign(tpp=v.tokens_per_param(models)).dropna(subset=["tpp"])
     chin = m.set_index("id").loc["chinchilla"]
     ratio = v.compute_optimal_ratio(models)
@@ -70,8 +28,8 @@ def facts(models: pd.DataFrame) -> dict:
 
 def table(models: pd.DataFrame) -> pd.DataFrame:
     """One row per language model with a known training-set size: its tokens per parameter and labels."""
+    from argument import values_models as v
     from pipeline import dates
-    from figures import _values_models as v
     t = models[models.training_tokens.notna() & (models.training_data == "text")].copy()  # like with like
     t["tokens_per_parameter"] = v.tokens_per_param(t)
     t["plot_date"] = t.release_date.fillna(pd.to_datetime(t.year.astype(str) + "-07-01"))

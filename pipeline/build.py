@@ -85,8 +85,9 @@ class Plan:
 
 
 def _plan_figures(p: Plan, _planned: list[Task]) -> list[Task]:
-    """A figure: its module, the theme, the shared modules it imports, the engine, its data."""
-    theme = (p.root / "figures" / "_theme.py").read_bytes()
+    """A figure: its module and its words, the theme, the shared modules it imports, the engine
+    (and the words' schema), its data."""
+    theme = (p.root / "pipeline" / "chart_theme.py").read_bytes()
     tasks = []
     for slug, fig in p.figures.items():
         unknown = [d for d in fig.data if d not in p.res]
@@ -94,8 +95,9 @@ def _plan_figures(p: Plan, _planned: list[Task]) -> list[Task]:
             raise BuildError(f"{fig.path}: DATA names unknown resource(s) {', '.join(map(repr, unknown))} "
                              f"(the data package has: {', '.join(sorted(p.res))})")
         # the theme shapes every figure; other shared modules only the figures importing them
-        shared = [(p.root / "figures" / f"{m}.py").read_bytes() for m in fig.uses if m != "_theme"]
-        key = _sha((p.root / fig.path).read_bytes(), theme, *shared, *p.engine, p.libs,
+        shared = [(p.root / f"{m.replace('.', '/')}.py").read_bytes() for m in fig.uses]
+        module = p.root / fig.path
+        key = _sha(module.read_bytes(), module.with_suffix(".yml").read_bytes(), theme, *shared, *p.engine, p.libs,
                    *(f"{d}:{p.res[d].digest}" for d in fig.data))
         tasks.append(Task("figure", slug, key, p.cache / "figures" / slug / key[:16], fig))
     return tasks
@@ -115,8 +117,8 @@ def _plan_values(p: Plan, _planned: list[Task]) -> list[Task]:
 
 
 def _plan_claims(p: Plan, _planned: list[Task]) -> list[Task]:
-    """The self-checking claims: they may use any shared figure module (values, say) and a
-    figure's Chinese labels, and they read the year (a prediction's "so far")."""
+    """The self-checking claims: they may use any of the argument's modules (values, say) and a
+    figure's Chinese labels (its words), and they read the year (a prediction's "so far")."""
     import ast
 
     from pipeline.claims import as_of
@@ -125,9 +127,10 @@ def _plan_claims(p: Plan, _planned: list[Task]) -> list[Task]:
 
     if not claim_modules(p.root):
         return []
-    shared = sorted((p.root / "figures").glob("_*.py"))
+    shared = sorted((p.root / "argument").glob("*.py"))
     used = {m for f in shared for m in _shared_imports(ast.parse(f.read_text(encoding="utf-8")), "")}
-    shared_all = shared + [p.root / "figures" / f"{m}.py" for m in sorted(used) if not m.startswith("_")]
+    shared_all = (shared + [p.root / f"{m.replace('.', '/')}.py" for m in sorted(used) if m.startswith("figures.")]
+                  + sorted((p.root / "figures").glob("*.yml")))
     key = _sha(*(f.read_bytes() for f in shared_all), *((p.root / "pipeline" / f).read_bytes()
                                                         for f in ("claims.py", "i18n.py", "dates.py")), p.libs,
                str(as_of().year), *(f"{n}:{r.digest}" for n, r in sorted(p.res.items())))
@@ -170,7 +173,8 @@ def plan(root: Path, figures: dict, res: dict, cache: Path, versions: dict) -> l
 
     # (a figure depends on no clock: a prediction's status is computed as of the data's own as-of
     # date, part of its resource's digest; pipeline/dates.py)
-    engine = tuple([(root / "pipeline" / n).read_bytes() for n in ("figures.py", "data.py", "dates.py")]
+    engine = tuple([(root / "pipeline" / n).read_bytes()
+                    for n in ("figures.py", "figure_words.schema.json", "data.py", "dates.py")]
                    + [fonts.digest(root).encode()])  # the faces the charts are drawn with
     p = Plan(root, figures, res, cache, json.dumps(versions, sort_keys=True), engine)
     tasks: list[Task] = []

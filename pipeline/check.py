@@ -3,7 +3,7 @@ link and anchor resolves.
 
 1. Two clean builds from a copy of the checkout (no cache, no public/), in two temporary
    folders and with different terminal widths, must be identical byte for byte: every
-   file, sitemaps and archives included. The first is built in another world (issue 18): the
+   file, sitemaps and archives included. The first is built in another world: the
    timezone Pacific/Kiritimati (UTC+14), the Chinese locale, an empty fontconfig and, where the
    check can (as root, with util-linux `unshare`), no system font at all: the system's font
    folders are covered by an empty one in a private mount namespace.

@@ -1,6 +1,6 @@
 """Claims that check themselves: each data-backed statement of the argument, re-tested on every build.
 
-A claim is declared next to the values it uses, in `figures/_claims*.py`:
+A claim is declared next to the values it uses, in `argument/claims*.py`:
 
     @claim("cpu-clock-stalled", data=("cpu_clock_milestones",), chapter="trend-lines", by="essay",
            text="The fastest base clock grew {after:.2f}x in the {years} years after {peak}, "
@@ -41,7 +41,7 @@ class Check:
     numbers: dict
     working: str                    # the arithmetic, in words and numbers
     rows: list[str] = field(default_factory=list)  # primary keys of the rows it rests on
-    working_zh: str | None = None   # the same arithmetic in Chinese (issue 9), from the same numbers
+    working_zh: str | None = None   # the same arithmetic in Chinese, from the same numbers
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ class Claim:
     by: str
     text: str
     figure: str | None
-    zh: str | None = None           # the sentence in Chinese (issue 9): same placeholders, `{x!w}` for 万/亿
+    zh: str | None = None           # the sentence in Chinese: same placeholders, `{x!w}` for 万/亿
     quote: str | None = None        # by="essay": the essay's own words, a phrase listed in data/quotes.csv
     section: str | None = None      # by="essay": the essay's section the phrase is in (pipeline.essay.SECTIONS)
 
@@ -91,7 +91,7 @@ def as_of():
 
 
 def modules(root: Path) -> list[Path]:
-    return sorted((root / "figures").glob("_claims*.py"))
+    return sorted((root / "argument").glob("claims*.py"))
 
 
 def _plain(x):
@@ -106,15 +106,14 @@ def _plain(x):
 
 def compute(root: Path, res: dict, out: Path) -> dict:
     """Run every claim's check on the current data; write claims.json into `out` (atomically)."""
-    from pipeline import data as datamod
     from pipeline import essay
-    from pipeline.values import load_modules, write_json
+    from pipeline.values import load_modules, results, write_json
 
     REGISTRY.clear()
     load_modules(modules(root))
-    frames, result = {}, {}
-    for c in REGISTRY.values():
-        where = f"figures: claim {c.name!r}"
+    result = {}
+    for c, check in results(REGISTRY.values(), res, lambda c: f"argument: claim {c.name!r}", ": its check"):
+        where = f"argument: claim {c.name!r}"
         said = None
         if c.by == "essay":
             row = essay.essay_quote(root, c.quote)
@@ -125,15 +124,6 @@ def compute(root: Path, res: dict, out: Path) -> dict:
                                  f"not {c.section!r} (data/quotes.csv)")
             said = {"quote": c.quote, "section": c.section, "section_title": essay.section_title(c.section),
                     "section_url": essay.section_url(c.section)}
-        for d in c.data:
-            if d not in res:
-                raise ValueError(f"{where} reads unknown resource {d!r}")
-            if d not in frames:
-                frames[d] = datamod.load(res[d])
-        try:
-            check = c.fn(*(frames[d] for d in c.data))
-        except Exception as e:
-            raise ValueError(f"{where}: its check raised {type(e).__name__}: {e}") from e
         if not isinstance(check, Check):
             raise ValueError(f"{where}: its check must return a Check, not {type(check).__name__}")
         numbers = {k: _plain(v) for k, v in check.numbers.items()}

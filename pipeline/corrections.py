@@ -1,4 +1,4 @@
-"""Corrections to released data, made visible (issue 17, point 7).
+"""Corrections to released data, made visible.
 
 `data/corrections.csv` records each value we corrected: the date, the resource, the row (its
 first column, the id), the column, the old and the new value, and why (in English and Chinese).

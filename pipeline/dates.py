@@ -1,4 +1,4 @@
-"""Dates at their precision, and a prediction's status from its deadline (issue 17, point 6).
+"""Dates at their precision, and a prediction's status from its deadline.
 
 A value known only to the month is shown to the month, in both languages, and never with a
 day: `fmt(date, "month")` is "March 2017" in English and "2017年3月" in Chinese; a day is

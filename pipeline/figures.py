@@ -1,10 +1,11 @@
 """Figure modules: discovery (by reading, not importing) and rendering (in a worker).
 
 A figure module is `figures/<name>.py`; its slug is the name with '-' for '_'.
-It has a docstring (first line: title; the rest: caption with the takeaway),
-`DATA` (the data-package resources it reads, in the order table() takes them),
-`ALT` (text alternative), a pure `table(*frames)` returning the one tidy table the chart
-shows, and a pure `chart(table)` returning an Altair chart of it.
+It has `DATA` (the data-package resources it reads, in the order table() takes them), a pure
+`table(*frames)` returning the one tidy table the chart shows, a pure `chart(table)` returning
+an Altair chart of it, and optionally `facts(*frames)`, the numbers its words name. Its words
+(title, caption, text alternative, in English and Chinese, and the chart's labels in Chinese)
+are data beside it: figures/<name>.yml (`read_words`, pipeline/figure_words.schema.json).
 
 The build writes the table to the figure's CSV and hands chart() the table *read back from
 that CSV* (`read_table`), so that the published CSV alone reproduces the published chart:
@@ -39,32 +40,78 @@ class Figure:
     caption: str
     alt: str
     data: tuple[str, ...]
-    uses: tuple[str, ...] = ()  # shared figure modules it imports (figures/_*.py)
-    # the Chinese edition (issue 9): ZH_DOC (title, blank line, caption), ZH_ALT and the LABELS
-    # table (English label -> Chinese) that translates the chart; same placeholders as English
+    uses: tuple[str, ...] = ()  # the project's shared modules it imports (argument.values, ...)
+    # the Chinese edition: the words' zh (title, caption, alt; the same placeholders as English)
+    # and labels (English label -> Chinese), which translate the chart
     title_zh: str = ""
     caption_zh: str = ""
     alt_zh: str = ""
     labels: dict = field(default_factory=dict)
-    zh_expr: dict = field(default_factory=dict)  # ZH_EXPR: English piece of an expression -> Chinese
+    zh_expr: dict = field(default_factory=dict)  # English piece of an expression -> Chinese
 
 
 def _shared_imports(tree: ast.Module, prefix: str = "_") -> tuple[str, ...]:
-    """The figure modules a module imports whose names start with `prefix` (the shared ones,
-    figures/_*.py, by default; "" for all)."""
+    """The project's modules a module imports, as dotted names: the argument's (argument/*.py,
+    its values and claims) and the figure modules whose names start with `prefix` (the shared
+    ones, figures/_*.py, by default; "" for all)."""
     found = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.module == "figures":
-            found |= {a.name for a in node.names if a.name.startswith(prefix)}
-        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("figures." + prefix):
-            found.add(node.module.split(".")[1])
+        if isinstance(node, ast.ImportFrom) and node.module in ("figures", "argument"):
+            names = [f"{node.module}.{a.name}" for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            names = [".".join((node.module or "").split(".")[:2])]
         elif isinstance(node, ast.Import):
-            found |= {a.name.split(".")[1] for a in node.names if a.name.startswith("figures." + prefix)}
+            names = [".".join(a.name.split(".")[:2]) for a in node.names]
+        else:
+            continue
+        for name in names:
+            package, _, module = name.partition(".")
+            if module and (package == "argument" or (package == "figures" and module.startswith(prefix))):
+                found.add(name)
     return tuple(sorted(found))
 
 
 def slug_of(path: Path) -> str:
     return path.stem.replace("_", "-")
+
+
+WORDS = ("ALT", "ZH_DOC", "ZH_ALT", "LABELS", "ZH_EXPR")  # what a module once held, now its sidecar's
+
+
+def words_path(path: Path) -> Path:
+    """A figure module's words: figures/<name>.yml beside figures/<name>.py."""
+    return path.with_suffix(".yml")
+
+
+def read_words(path: Path, root: Path) -> dict:
+    """The figure's words (its sidecar), checked against pipeline/figure_words.schema.json; an
+    error names the file and the field."""
+    import jsonschema
+    import yaml
+
+    rel = path.relative_to(root).as_posix()
+    if not path.exists():
+        raise FigureError(f"{rel}: missing: a figure's title, caption and text alternative live beside its module "
+                          f"(`build.py new figure NAME` writes one to start from)")
+    try:
+        words = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f"line {mark.line + 1}: " if mark else ""
+        raise FigureError(f"{rel}: {where}not valid YAML: {getattr(e, 'problem', None) or e}") from None
+    schema = json.loads((Path(__file__).with_name("figure_words.schema.json")).read_text(encoding="utf-8"))
+    error = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(schema).iter_errors(words))
+    if error is not None:
+        field = ".".join(str(x) for x in error.absolute_path) or "(the file)"
+        raise FigureError(f"{rel}: {field}: {error.message}")
+    return words
+
+
+def labels(module: str, root: Path | None = None) -> dict[str, str]:
+    """A figure's Chinese labels (English label -> Chinese), for the argument's Chinese sentences."""
+    root = root or Path(__file__).resolve().parents[1]
+    path = root / "figures" / f"{module}.yml"
+    return read_words(path, root).get("labels", {})
 
 
 def read_figure(path: Path, root: Path) -> Figure:
@@ -73,36 +120,32 @@ def read_figure(path: Path, root: Path) -> Figure:
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=rel)
     except SyntaxError as e:
         raise FigureError(f"{rel}: line {e.lineno}: syntax error: {e.msg}") from e
-    doc = ast.get_docstring(tree)
     consts = {}
     for node in tree.body:
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-            if node.targets[0].id in ("DATA", "ALT", "ZH_DOC", "ZH_ALT", "LABELS", "ZH_EXPR"):
+            name = node.targets[0].id
+            if name in WORDS:
+                raise FigureError(f"{rel}: line {node.lineno}: {name} belongs in {words_path(path).name} beside the "
+                                  "module (a figure's words are data: see pipeline/figure_words.schema.json)")
+            if name == "DATA":
                 try:
-                    consts[node.targets[0].id] = ast.literal_eval(node.value)
+                    consts[name] = ast.literal_eval(node.value)
                 except ValueError:
-                    raise FigureError(f"{rel}: line {node.lineno}: {node.targets[0].id} must be a literal") from None
+                    raise FigureError(f"{rel}: line {node.lineno}: {name} must be a literal") from None
     funcs = {n.name for n in tree.body if isinstance(n, ast.FunctionDef)}
-    missing = [w for w, ok in (("a docstring", bool(doc)), ("DATA", "DATA" in consts),
-                                ("ALT", bool(consts.get("ALT"))), ("a table() function", "table" in funcs),
+    missing = [w for w, ok in (("DATA", "DATA" in consts), ("a table() function", "table" in funcs),
                                 ("a chart() function", "chart" in funcs)) if not ok]
     if missing:
         raise FigureError(f"{rel}: a figure module needs {', '.join(missing)}")
     data = consts["DATA"]
     if isinstance(data, str) or not all(isinstance(d, str) for d in data):
         raise FigureError(f"{rel}: DATA must be a tuple of resource names")
-    title, _, caption = doc.partition("\n")
-    title_zh, _, caption_zh = consts.get("ZH_DOC", "").strip().partition("\n")
-    labels = consts.get("LABELS", {})
-    if not isinstance(labels, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in labels.items()):
-        raise FigureError(f"{rel}: LABELS must be a dict of English label -> Chinese label (strings)")
-    zh_expr = consts.get("ZH_EXPR", {})
-    if not isinstance(zh_expr, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in zh_expr.items()):
-        raise FigureError(f"{rel}: ZH_EXPR must be a dict of English expression piece -> Chinese piece (strings)")
-    return Figure(slug_of(path), f"figures.{path.stem}", rel, title.strip(), " ".join(caption.split()),
-                  " ".join(consts["ALT"].split()), tuple(data), _shared_imports(tree),
-                  title_zh.strip(), join_lines(caption_zh), join_lines(consts.get("ZH_ALT", "")),
-                  labels, zh_expr)
+    words = read_words(words_path(path), root)
+    zh = words.get("zh", {})
+    return Figure(slug_of(path), f"figures.{path.stem}", rel, words["title"].strip(), " ".join(words["caption"].split()),
+                  " ".join(words["alt"].split()), tuple(data), _shared_imports(tree),
+                  zh.get("title", "").strip(), join_lines(zh.get("caption", "")), join_lines(zh.get("alt", "")),
+                  words.get("labels", {}), words.get("zh_expr", {}))
 
 
 def discover(root: Path) -> dict[str, Figure]:
@@ -222,16 +265,31 @@ def csv_dtypes(rows: list[dict], columns: list[str]) -> dict[str, str]:
             out[c] = "Int64"
         elif vals and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in vals):
             out[c] = "float64"
+        elif vals and all(isinstance(v, str) and ISO_DATE.match(v) for v in vals):
+            out[c] = "date"  # read back as dates, so that chart() gets dates, not their text
         else:
             out[c] = "str"
     return out
 
 
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def read_args(dtypes: dict[str, str]) -> dict:
+    """pandas.read_csv's arguments for a figure's CSV, the same in the build and the notebook:
+    each column's dtype, its dates parsed as dates (YYYY-MM-DD), the NA rule."""
+    dates = [c for c, t in dtypes.items() if t == "date"]
+    args = {"dtype": {c: t for c, t in dtypes.items() if t != "date"}}
+    if dates:
+        args.update(parse_dates=dates, date_format="%Y-%m-%d")
+    return {**args, **READ_OPTIONS}
+
+
 def read_table(source, dtypes: dict[str, str]):
-    """Read a figure's CSV exactly as its notebook does (same dtypes, same NA rule)."""
+    """Read a figure's CSV exactly as its notebook does (`read_args`)."""
     import pandas as pd
 
-    return pd.read_csv(source, dtype=dtypes, **READ_OPTIONS)
+    return pd.read_csv(source, **read_args(dtypes))
 
 
 def table_csv(table, fig: Figure) -> tuple[str, dict[str, str]]:
@@ -243,7 +301,7 @@ def table_csv(table, fig: Figure) -> tuple[str, dict[str, str]]:
         raise FigureError(f"{fig.path}: table() returned {type(table).__name__}, not a pandas DataFrame")
     if table.empty:
         raise FigureError(f"{fig.path}: table() returned an empty table")
-    from figures._theme import calendar_dates
+    from pipeline.chart_theme import calendar_dates
 
     rows = alt.utils.sanitize_pandas_dataframe(table).to_dict(orient="records")
     rows = [{k: (None if isinstance(v, float) and v != v else v) for k, v in r.items()} for r in rows]
@@ -368,7 +426,7 @@ def render(fig: Figure, root: str, resources: dict[str, str], out: str, key: str
     from pipeline import fonts
 
     fonts.use(os.environ.get(fonts.ENV) or fonts.prepare(root_p))  # the pinned faces, never the machine's
-    from figures import _theme
+    from pipeline import chart_theme as _theme
     from pipeline import data as datamod
 
     frames = [datamod.load(datamod.Resource(n, Path(p), d, "")) for n, (p, d) in
@@ -398,7 +456,7 @@ def render(fig: Figure, root: str, resources: dict[str, str], out: str, key: str
         page_dark = _theme.dark_spec(_theme.finish(chart, None, dark=True).to_dict(validate=True))
     except Exception as e:
         raise FigureError(f"{fig.path}: not a valid Vega-Lite spec: {str(e).splitlines()[0]}") from e
-    # the Chinese edition: the same chart and data, its words translated through LABELS
+    # the Chinese edition: the same chart and data, its words translated through its labels
     sources_zh = "来源：" + sources.removeprefix("Source: ").replace("; ", "；")
     try:
         labels, used = {**_theme.LABELS_ZH, **fig.labels, _theme.FONT: ZH_FONT}, set()
@@ -413,10 +471,10 @@ def render(fig: Figure, root: str, resources: dict[str, str], out: str, key: str
     # a translation that no longer takes effect: the chart or its data changed under it. An
     # expression piece is code, so the build stops (the Chinese chart would compute counts the
     # English way); a label may belong to a row that was removed, so the build goes on and says so
-    # (if the row's text was edited instead, the new text shows in English until LABELS follows)
+    # (if the row's text was edited instead, the new text shows in English until its label follows)
     stale = [k for k in fig.zh_expr if k not in used]
     if stale:
-        raise FigureError(f"{fig.path}: ZH_EXPR entry {stale[0]!r} occurs in no expression of the chart "
+        raise FigureError(f"{words_path(Path(fig.path)).as_posix()}: zh_expr entry {stale[0]!r} occurs in no expression of the chart "
                           f"({len(stale)} such entries): update it to the chart's current expression, or remove it")
     unused_labels = sorted(k for k in fig.labels if k not in used)
     for sp in (spec, page, page_dark, spec_zh, page_zh, page_dark_zh):  # dates as dates, in UTC everywhere

@@ -1,4 +1,4 @@
-"""The faces the charts are drawn with: pinned packages, never system fonts (issue 18).
+"""The faces the charts are drawn with: pinned packages, never system fonts.
 
 `fonts.lock.json` pins two npm packages (Arimo, metric-compatible with Arial, and Noto Sans SC)
 by version and sha512 integrity, and names the faces taken from them. `prepare` downloads each
@@ -10,7 +10,7 @@ the SIL Open Font License asks that a modified font not keep its name), and writ
 ~/.cache, /ai-scaling-myths), shared by every checkout and clean build like pip's: the tarballs
 are checked against the lock, and the faces made from them are the same bytes everywhere. `use` registers that folder with vl-convert in the process that renders.
 
-The chart's font stacks (figures/_theme.py FONT, pipeline/i18n.py ZH_FONT) name these families
+The chart's font stacks (pipeline/chart_theme.py FONT, pipeline/i18n.py ZH_FONT) name these families
 first, so vl-convert never reaches a system font; `missing` lists the characters of a text that
 none of the faces can draw, and the build stops on any (pipeline/figures.py).
 """

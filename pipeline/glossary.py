@@ -1,4 +1,4 @@
-"""Hover explanations of terms (issue 17): one Chinese term per concept, explained in Chinese.
+"""Hover explanations of terms: one Chinese term per concept, explained in Chinese.
 
 The English pages get site/_glossary.md (`*[token]: ...`, Python-Markdown's abbreviations);
 the Chinese pages get the same kind of list made from data/glossary_zh.csv, one row per concept:

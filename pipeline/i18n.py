@@ -1,10 +1,10 @@
-"""The Chinese edition (issue 9): number words, dates and figure labels for zh.
+"""The Chinese edition: number words, dates and figure labels for zh.
 
 English is the source language of the build. A Chinese text is a template with the same
 placeholders as its English twin, filled from the same numbers; `zh_format` adds one
 conversion for Chinese readers, `{x!w}`, which writes a large number with 万 / 亿
 (175e9 -> "1750亿"). A figure's Chinese spec is its English spec translated through the
-module's LABELS table (`localize_spec`): the data and the chart are the same, only the words
+words' labels (figures/<name>.yml) (`localize_spec`): the data and the chart are the same, only the words
 differ.
 """
 from __future__ import annotations
@@ -77,7 +77,7 @@ class ZhFormatter(string.Formatter):
     """str.format with `!w` (a large number with 万/亿), `!m` / `!b` / `!t` (the same for a number
     given in millions / billions / trillions: {x!b} with x = 175 -> 1750亿), `!z` (zh_text of
     the English form: 'seven' -> 七, 'March 2025' -> 2025年3月) and `!l` (an English label from
-    the data in Chinese, through the figure's LABELS table: 'Machine learning' -> 机器学习)."""
+    the data in Chinese, through the figure's labels: 'Machine learning' -> 机器学习)."""
 
     def __init__(self, labels: dict | None = None):
         super().__init__()
@@ -227,7 +227,7 @@ ZH_UI = {
     "the data behind {link} ({n} rows)": "{link}背后的数据（{n} 行）",
     "the figure": "该图",
     "source": "来源",
-    # data-table headings (column names in words) that the figure's LABELS does not hold
+    # data-table headings (column names in words) that the figure's labels do not hold
     "Person": "人物", "Said date": "发言日期", "Predicted": "预测到来时间", "Prediction": "预测内容",
     "AGI definition": "AGI 定义", "Source": "来源",
     # claims

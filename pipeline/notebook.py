@@ -19,7 +19,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pipeline.figures import PANDAS_DISPLAY, READ_OPTIONS, FigureError
+from pipeline.figures import PANDAS_DISPLAY, FigureError, read_args
 
 if TYPE_CHECKING:  # imported where used: nbformat is slow to import
     import nbformat
@@ -51,7 +51,7 @@ def _defs(tree: ast.Module) -> dict[str, ast.stmt]:
 
 
 def _locals(node: ast.stmt) -> set[str]:
-    """Names a function binds itself (arguments, assignments): they shadow module names."""
+    """Names a function binds itself (arguments, assignments, inner functions): they shadow module names."""
     if not isinstance(node, (ast.FunctionDef, ast.Lambda)):
         return set()
     out = set()
@@ -60,6 +60,8 @@ def _locals(node: ast.stmt) -> set[str]:
             out.add(sub.arg)
         elif isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Store):
             out.add(sub.id)
+        elif isinstance(sub, ast.FunctionDef) and sub is not node:
+            out.add(sub.name)
     return out
 
 
@@ -92,7 +94,7 @@ def chart_code(path: Path, theme_names: set[str]) -> str:
                                   "only the theme is available to a figure's notebook")
     clash = sorted(n for n, d in defs.items() if d in need and n in theme_names)
     if clash:
-        raise FigureError(f"{path.name}: {', '.join(clash)} also named in figures/_theme.py; rename to keep "
+        raise FigureError(f"{path.name}: {', '.join(clash)} also named in pipeline/chart_theme.py; rename to keep "
                           "the notebook unambiguous")
     parts = []
     for node in tree.body:
@@ -100,7 +102,7 @@ def chart_code(path: Path, theme_names: set[str]) -> str:
             continue
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             mod = node.module if isinstance(node, ast.ImportFrom) else node.names[0].name
-            if (mod or "").split(".")[0] != "figures":
+            if (mod or "").split(".")[0] not in ("figures", "argument", "pipeline"):  # the theme is defined above
                 parts.append(ast.get_source_segment(src, node))
         elif node in need:
             parts.append(ast.get_source_segment(src, node))
@@ -141,7 +143,7 @@ def make(meta: dict, root: Path, site_url: str, spec_sha: str) -> nbformat.Noteb
     from nbformat import v4
 
     slug = meta["slug"]
-    theme, theme_names = theme_code(root / "figures" / "_theme.py")
+    theme, theme_names = theme_code(root / "pipeline" / "chart_theme.py")
     code = chart_code(root / meta["path"], theme_names)
     v = versions()
     url = site_url.rstrip("/") + f"/figures/{slug}/"
@@ -154,13 +156,14 @@ def make(meta: dict, root: Path, site_url: str, spec_sha: str) -> nbformat.Noteb
              f"published Vega-Lite spec `{slug}.vl.json` (SHA-256 `{spec_sha}`).\n\n"
              f"It needs Python 3.11 or later with {reqs}. The chart code is copied from the project's "
              f"`{meta['path']}` (its `chart()` function and what that uses) and the house style from "
-             f"`figures/_theme.py`; the CSV is made by that module's `table()` from the project's data package.")
-    read_opts = ", ".join(f"{k}={v!r}" for k, v in READ_OPTIONS.items())
+             f"`pipeline/chart_theme.py`; the CSV is made by that module's `table()` from the project's data package.")
+    args = read_args(meta["dtypes"])
+    read_opts = ", ".join(f"{k}={v!r}" for k, v in args.items() if k != "dtype")
     display = ", ".join(repr(x) for x in PANDAS_DISPLAY)
     cells = [
         v4.new_markdown_cell(intro),
         v4.new_markdown_cell("## The house style\n\nFonts, colours, sizes and the finishing touches every "
-                             "figure shares (`figures/_theme.py`)."),
+                             "figure shares (`pipeline/chart_theme.py`)."),
         v4.new_code_cell(theme),
         v4.new_markdown_cell("## The data\n\nThe table the chart shows, one row per plotted mark. The column "
                              "types are given so that the table reads back exactly as the build wrote it."),
@@ -169,7 +172,7 @@ def make(meta: dict, root: Path, site_url: str, spec_sha: str) -> nbformat.Noteb
             "# Altair names chart views by hashing the printed table: pin pandas' display options\n"
             "# so that the spec is the same on every machine.\n"
             f"pd.reset_option(\"display\")\npd.set_option({display})\n\n"
-            f"table = pd.read_csv(\"{slug}.csv\", dtype={json.dumps(meta['dtypes'], ensure_ascii=False)},\n"
+            f"table = pd.read_csv(\"{slug}.csv\", dtype={json.dumps(args['dtype'], ensure_ascii=False)},\n"
             f"                    {read_opts})\ntable"),
         v4.new_markdown_cell(f"## The chart\n\n`chart()` from `{meta['path']}`."),
         v4.new_code_cell(code),

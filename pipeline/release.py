@@ -34,9 +34,10 @@ def load_ledger(root: Path) -> dict:
 
 
 def content_hash(root: Path, meta: dict) -> str:
-    d, s = Path(meta["dir"]), meta["slug"]
-    return sha(b"\0".join([(root / meta["path"]).read_bytes(), (d / f"{s}.vl.json").read_bytes(),
-                           (d / f"{s}.csv").read_bytes()]))
+    """A version's identity: its module and its words (figures/<name>.yml), its spec and its data."""
+    d, s, module = Path(meta["dir"]), meta["slug"], root / meta["path"]
+    words = [module.with_suffix(".yml").read_bytes()] if module.with_suffix(".yml").exists() else []
+    return sha(b"\0".join([module.read_bytes(), *words, (d / f"{s}.vl.json").read_bytes(), (d / f"{s}.csv").read_bytes()]))
 
 
 def what_changed(old_csv: bytes | None, new_csv: bytes, same_spec: bool = False) -> str:
@@ -48,14 +49,14 @@ def what_changed(old_csv: bytes | None, new_csv: bytes, same_spec: bool = False)
     def rows(b, dates=False):
         r = list(csv.reader(io.StringIO(b.decode("utf-8"))))
         if dates:  # a date once written as a local midnight ("1903-12-17T00:00:00") is the same date
-            from figures._theme import MIDNIGHT
+            from pipeline.chart_theme import MIDNIGHT
 
             r = [[MIDNIGHT.sub(r"\1", c) for c in row] for row in r]
         return r[0], r[1:]
     oh, orows = rows(old_csv)
     nh, nrows = rows(new_csv)
     parts = []
-    if rows(old_csv, True) != (oh, orows):  # the old version wrote its dates as instants (before issue 18)
+    if rows(old_csv, True) != (oh, orows):  # an old version wrote its dates as instants (local midnights)
         parts.append("dates written as calendar dates")
         oh, orows = rows(old_csv, True)
     if oh != nh:

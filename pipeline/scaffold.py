@@ -1,10 +1,11 @@
-"""`build.py new figure NAME`: write a working figure module and place it on a page.
+"""`build.py new figure NAME`: write a working figure (its module and its words) and place it on a page.
 
-The module follows the house conventions (docstring title and caption, DATA, ALT, the Chinese
-twins, table(), chart()), plots two columns of one dataset of the data package, and builds as
-it stands; its author then edits the words and the chart. The same module, for the dataset and
-columns of the README's example, is the README's "Adding a figure" example
-(tests/test_scaffold.py checks that the two agree and that both build).
+The module follows the house conventions (DATA, facts(), table(), chart()) and its words file
+(figures/<name>.yml: title, caption and text alternative, their Chinese twins, the chart's labels
+in Chinese) the schema pipeline/figure_words.schema.json; the figure plots two columns of one
+dataset of the data package and builds as it stands; its author then edits the words and the
+chart. The same two files, for the dataset and columns of the README's example, are the README's
+"Adding a figure" example (tests/test_scaffold.py checks that they agree and that both build).
 """
 from __future__ import annotations
 
@@ -15,25 +16,11 @@ from pathlib import Path
 
 from pipeline.figures import FigureError
 
-TEMPLATE = string.Template('''"""$title
-
-Edit this caption: say in two or three sentences what the chart shows and why it matters to
-the argument. Numbers are placeholders filled from facts(), never typed: here, the {n} rows of
-the data.
-"""
+TEMPLATE = string.Template('''"""The chart of figure $slug: its data, table and chart (its words: $name.yml)."""
 import altair as alt
 import pandas as pd
 
 DATA = ("$resource",)
-ALT = "Scatter chart of $y against $x, one point for each of the {n} rows of the data."
-
-ZH_DOC = """$title_zh
-
-请改写这段图注：用两三句话说明这张图显示了什么、它对论证有何意义。数字用占位符，由 facts() 填入：
-这里是数据中的 {n} 行。
-"""
-ZH_ALT = "散点图：$y 对 $x，数据中的 {n} 行各为一个点。"
-LABELS = {"$x": "$x", "$y": "$y"}  # the chart's English words and their Chinese twins
 
 
 def facts(rows: pd.DataFrame) -> dict:
@@ -51,15 +38,35 @@ def chart(table: pd.DataFrame) -> alt.Chart:
         tooltip=[alt.Tooltip("id:N"), alt.Tooltip("$x:$x_type"), alt.Tooltip("$y:Q")])
 ''')
 
+WORDS = string.Template('''# The words of figure $slug ($name.py draws it). Numbers are placeholders filled from
+# facts(), never typed: here {n}, the rows of the data. Schema: pipeline/figure_words.schema.json.
+title: $title
+caption: >-
+  Edit this caption: say in two or three sentences what the chart shows and why it matters to
+  the argument, with the numbers as placeholders (here, the {n} rows of the data).
+alt: Scatter chart of $y against $x, one point for each of the {n} rows of the data.
+zh:
+  title: $title（请译成中文标题）
+  caption: 请改写这段图注：用两三句话说明这张图显示了什么、它对论证有何意义。数字用占位符，由 facts() 填入：这里是数据中的 {n} 行。
+  alt: 散点图：$y 对 $x，数据中的 {n} 行各为一个点。
+labels:  # the chart's English words and their Chinese twins
+  "$x": "$x"
+  "$y": "$y"
+''')
+
 NAME = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
 
 
 def module_text(name: str, resource: str, x: str, y: str, x_type: str) -> str:
     """The figure module's source for dataset `resource`, `x` against `y` (x_type: Vega-Lite's
-    T, Q or N). Its title comes from its name until its author gives it one."""
-    title = name.replace("_", " ").capitalize()
-    return TEMPLATE.substitute(title=title, title_zh=f"{title}（请译成中文标题）", resource=resource, x=x, y=y,
-                               x_type=x_type)
+    T, Q or N)."""
+    return TEMPLATE.substitute(name=name, slug=name.replace("_", "-"), resource=resource, x=x, y=y, x_type=x_type)
+
+
+def words_text(name: str, x: str, y: str) -> str:
+    """The figure's words (figures/<name>.yml). Its title comes from its name until its author
+    gives it one."""
+    return WORDS.substitute(name=name, slug=name.replace("_", "-"), title=name.replace("_", " ").capitalize(), x=x, y=y)
 
 
 def _column_type(res, column: str) -> str:
@@ -72,15 +79,16 @@ def _column_type(res, column: str) -> str:
 
 
 def new_figure(root: Path, name: str, resource: str, x: str, y: str, page: str | None) -> list[Path]:
-    """Write figures/<name>.py and, with `page` (a page under site/, e.g. chapters/trend-lines.md),
+    """Write figures/<name>.py and figures/<name>.yml and, with `page` (a page under site/, e.g. chapters/trend-lines.md),
     its marker at the end of that page and of its Chinese twin. Returns the files written."""
     from pipeline import data
 
     if not NAME.match(name) or keyword.iskeyword(name):
         raise FigureError(f"{name!r}: a figure's name is lower-case words joined by '_' (its slug joins them by '-')")
     path = root / "figures" / f"{name}.py"
-    if path.exists():
-        raise FigureError(f"figures/{name}.py exists: choose another name")
+    for existing in (path, path.with_suffix(".yml")):
+        if existing.exists():
+            raise FigureError(f"figures/{existing.name} exists: choose another name")
     resources = data.resources(root / "data")
     if resource not in resources:
         raise FigureError(f"no dataset {resource!r} in data/datapackage.json (it has: {', '.join(sorted(resources))})")
@@ -99,7 +107,8 @@ def new_figure(root: Path, name: str, resource: str, x: str, y: str, page: str |
                 raise FigureError(f"site/{p.relative_to(root / 'site').as_posix()}: no such page")
         pages = [md, zh]
     path.write_text(module_text(name, resource, x, y, _column_type(res, x)), encoding="utf-8")
-    written.append(path)
+    path.with_suffix(".yml").write_text(words_text(name, x, y), encoding="utf-8")
+    written += [path, path.with_suffix(".yml")]
     slug = name.replace("_", "-")
     for p in pages:
         text = p.read_text(encoding="utf-8")

@@ -1,6 +1,6 @@
 """Numbers quoted in the prose, computed from the data at build time.
 
-`figures/_values.py` (and `figures/_values_<topic>.py`) declares each one with `@value(name, data=(...), fmt=...)`;
+`argument/values.py` (and `argument/values_<topic>.py`) declares each one with `@value(name, data=(...), fmt=...)`;
 a page writes `<!-- val:name -->` and the hook puts the formatted number there.
 """
 from __future__ import annotations
@@ -42,17 +42,17 @@ def _plain(x):
 
 
 def value_modules(root: Path) -> list[Path]:
-    """figures/_values.py and figures/_values_<topic>.py: where prose numbers are declared."""
-    return sorted((root / "figures").glob("_values*.py"))
+    """argument/values.py and argument/values_<topic>.py: where prose numbers are declared."""
+    return sorted((root / "argument").glob("values*.py"))
 
 
 def load_modules(paths: list[Path]) -> None:
-    """(Re)import declaration modules (figures/_values*.py, figures/_claims*.py): their decorators
+    """(Re)import declaration modules (argument/values*.py, argument/claims*.py): their decorators
     fill a registry."""
     import sys
 
     for path in paths:
-        name = f"figures.{path.stem}"
+        name = f"{path.parent.name}.{path.stem}"
         mod = sys.modules.get(name)
         importlib.reload(mod) if mod else importlib.import_module(name)
 
@@ -65,23 +65,31 @@ def write_json(out: Path, name: str, obj) -> None:
         (tmp / name).write_text(json.dumps(obj, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def compute(root: Path, res: dict, out: Path) -> dict:
+def results(items, res: dict, where, call: str = ""):
+    """Each declared item (a value, a claim) with what its function returns on its datasets,
+    each dataset loaded once: (item, result) pairs, in declaration order. `where(item)` names
+    the item in an error, `call` its function ("": the item itself)."""
     from pipeline import data as datamod
 
-    REGISTRY.clear()
-    load_modules(value_modules(root))
     frames = {}
-    result = {}
-    for v in REGISTRY.values():
-        for d in v.data:
+    for item in items:
+        for d in item.data:
             if d not in res:
-                raise ValueError(f"figures/_values.py: value {v.name!r} reads unknown resource {d!r}")
+                raise ValueError(f"{where(item)} reads unknown resource {d!r}")
             if d not in frames:
                 frames[d] = datamod.load(res[d])
         try:
-            raw = v.fn(*(frames[d] for d in v.data))
+            got = item.fn(*(frames[d] for d in item.data))
         except Exception as e:
-            raise ValueError(f"figures/_values.py: value {v.name!r} raised {type(e).__name__}: {e}") from e
+            raise ValueError(f"{where(item)}{call} raised {type(e).__name__}: {e}") from e
+        yield item, got
+
+
+def compute(root: Path, res: dict, out: Path) -> dict:
+    REGISTRY.clear()
+    load_modules(value_modules(root))
+    result = {}
+    for v, raw in results(REGISTRY.values(), res, lambda v: f"argument/values.py: value {v.name!r}"):
         raw = _plain(raw)
         result[v.name] = {"value": raw, "text": v.fmt.format(raw), "unit": v.unit,
                           "data": [res[d].rel for d in v.data]}

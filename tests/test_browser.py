@@ -150,7 +150,7 @@ def test_figure_page_citation_versions_backlinks_and_downloads(public, session):
     ctx.close()
 
 
-# the figures with a date axis (their temporal fields: see figures/_theme.py calendar_dates)
+# the figures with a date axis (their temporal fields: see pipeline/chart_theme.py calendar_dates)
 DATED = ("airspeed-record", "alphago-self-play", "arc-scores", "small-model-compute", "tokens-per-parameter",
          "training-data-vs-stock")
 

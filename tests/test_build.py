@@ -142,7 +142,7 @@ FAILURES = {
     "stale-chinese-expression": ("figures/scaling_laws.py", "labelExpr=(\n                  \"datum.value >= 1e12 ? datum.value / 1e12 + 'T'",
                                  "labelExpr=(\n                  \"datum.value >= 1e12 ? datum.value / 1e12 + ' T'",
                                  "figures/scaling_laws.py: ZH_EXPR entry"),
-    "chinese-claim-names-an-unknown-number": ("figures/_claims.py", "{year} 年创下的纪录", "{yaer} 年创下的纪录",
+    "chinese-claim-names-an-unknown-number": ("argument/claims.py", "{year} 年创下的纪录", "{yaer} 年创下的纪录",
                                               "claim 'airspeed-record-stands': the sentence names 'yaer'"),
 }
 
@@ -250,13 +250,13 @@ def test_serve_rebuilds_only_the_affected_figure_on_save(scratch_repo):
 
 
 def test_shared_module_rebuilds_only_the_figures_that_import_it(scratch_repo):
-    other = scratch_repo / "figures" / "_values_extra.py"
+    other = scratch_repo / "argument" / "values_extra.py"
     other.write_text('"""Values of another topic."""\nfrom pipeline.values import value\n\n\n'
                      '@value("extra-rows", ("cpu_clock_rupp",), "{}")\ndef extra_rows(r):\n    return len(r)\n')
     r = run_build(scratch_repo)
     assert r.returncode == 0, r.stderr
     assert built(r) == ["claims", "values"]  # no figure imports the new module (claims may use any)
-    shared = scratch_repo / "figures" / "_values.py"
+    shared = scratch_repo / "argument" / "values.py"
     shared.write_text(shared.read_text() + "\n# touched\n")
     r = run_build(scratch_repo)
     assert built(r) == ["airspeed-record", "airspeed-record (images)", "airspeed-record (notebook)", "claims",

@@ -101,8 +101,8 @@ def test_release_twice_adds_nothing_and_one_csv_versions_only_its_figures(scratc
     assert r.returncode == 0, r.stderr
     # a row's removal needs no edit to the figure module, but its Chinese label, left behind, is
     # named (had the row's text been edited instead, the new text would show in English)
-    assert ("warning: figures/airspeed_record.py: its Chinese LABELS entry 'Eldon W. Joersz and George T. Morgan Jr.' "
-            "is drawn nowhere in the chart") in r.stderr, r.stderr
+    assert ("warning: figures/airspeed_record.yml: its Chinese label 'Eldon W. Joersz and George T. Morgan Jr.' "
+            "(labels) is drawn nowhere in the chart") in r.stderr, r.stderr
     after = json.loads((scratch_repo / "releases" / "ledger.json").read_text())
     grown = sorted(s for s in after["figures"] if len(after["figures"][s]) > len(before["figures"][s]))
     assert grown == ["airspeed-record"]

@@ -149,7 +149,7 @@ def test_the_status_is_as_of_the_data_not_the_build(agi, monkeypatch):
     figure rebuilt later is the same. The claims, re-checked at each build, use the build's."""
     import json
 
-    from figures import _values_agi as v
+    from argument import values_agi as v
     from figures import agi_predictions as fig
     from pipeline import claims
 
@@ -171,7 +171,7 @@ def test_the_status_is_as_of_the_data_not_the_build(agi, monkeypatch):
 def test_no_prediction_past_its_deadline_is_labelled_ahead(agi, monkeypatch, day):
     """The figure's status, its counts in the prose (values) and the statuses drawn all follow
     from the deadline and the as-of year; none is typed in the data."""
-    from figures import _values_agi as v
+    from argument import values_agi as v
     from figures import agi_predictions as fig
 
     assert "status" not in agi.columns, "a typed status column: compute it instead (pipeline/dates.py)"
@@ -200,9 +200,11 @@ def test_no_prediction_past_its_deadline_is_labelled_ahead(agi, monkeypatch, day
 
 def test_status_words_agree_between_the_figure_and_the_helper():
     from figures import agi_predictions as fig
+    from pipeline.figures import labels
 
     assert fig.STATUS == [dates.STATUS_EN[s] for s in dates.STATUSES]
-    assert all(fig.LABELS[dates.STATUS_EN[s]] == dates.STATUS_ZH[s] for s in dates.STATUSES)
+    zh = labels("agi_predictions")  # the figure's words (figures/agi_predictions.yml)
+    assert all(zh[dates.STATUS_EN[s]] == dates.STATUS_ZH[s] for s in dates.STATUSES)
     source = (ROOT / "figures" / "agi_predictions.py").read_text()
     assert "Deadline still ahead" not in source and "Deadline passed" not in source
 

@@ -126,7 +126,7 @@ def test_no_compiled_chart_reads_or_writes_local_time(public):
 
 
 def test_calendar_dates_makes_dates_utc():
-    from figures._theme import calendar_dates
+    from pipeline.chart_theme import calendar_dates
 
     spec = {"datasets": {"d": [{"when": "2017-03-01T00:00:00", "name": "2017-03-01T12:00:00"}]},
             "layer": [{"encoding": {"x": {"field": "when", "type": "temporal", "axis": {"format": "%Y"}},
@@ -227,7 +227,7 @@ def _essay_rules(spec, theme, out):
 def test_time_axes_that_reach_the_essay_mark_its_date(public, slug):
     """Issue 20: a chart whose x axis is time (dates, or years) and whose data reach the essay's
     year draws the essay's date as a rule, in the English and the Chinese static charts."""
-    from figures import _theme
+    from pipeline import chart_theme as _theme
 
     spec = json.loads(art(public, slug, "vl.json").read_text())
     table = pd.read_csv(art(public, slug, "csv"))

@@ -1,10 +1,10 @@
-"""One Chinese term per concept (issue 17): data/glossary_zh.csv names, for each concept, the
-term the Chinese edition uses and the other renderings that must not appear. Fast: it reads the
-sources, no build needed.
+"""One Chinese term per concept: data/glossary_zh.csv names, for each concept, the term the
+Chinese edition uses and the other renderings that must not appear. Fast: it reads the sources,
+no build needed.
 
-The Chinese sources: site/**/*.zh.md, the Chinese strings of figures/*.py (ZH_DOC, ZH_ALT,
-LABELS, the meta's zh texts, the claims' Chinese sentences) and of pipeline/*.py (ZH_UI, the
-generated pages' Chinese paragraphs), data/datapackage.zh.json, the headline_zh and
+The Chinese sources: site/**/*.zh.md, the figures' words (figures/*.yml: zh and labels), the
+Chinese strings of figures/*.py, argument/*.py (the claims' Chinese sentences, kept apart) and
+pipeline/**/*.py (ZH_UI, the generated pages' Chinese paragraphs), data/datapackage.zh.json, the headline_zh and
 summary_zh columns of data/since_publication.csv, and the Chinese lines of mkdocs.yml.
 
 A variant may be part of another concept's term (缩放 in 缩放定律): such terms are blanked out
@@ -44,17 +44,15 @@ def _python_strings(path: Path):
 
 
 def chinese_sources(root: Path = ROOT, claims: bool = False):
-    """(file, line, text) of every Chinese text of the edition. figures/_claims*.py only when
+    """(file, line, text) of every Chinese text of the edition. argument/claims*.py only when
     `claims` (they are kept apart: see test_the_claims_files_use_the_chosen_terms)."""
     site = root / "site"
-    for p in sorted(site.rglob("*.zh.md")):
+    for p in sorted(site.rglob("*.zh.md")) + ([] if claims else sorted((root / "figures").glob("*.yml"))):
         for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
             yield p, n, line
-    for folder in ("figures", "pipeline"):
-        for p in sorted((root / folder).glob("*.py")):
-            if p.name.startswith("_claims") != claims and folder == "figures":
-                continue
-            if claims and folder != "figures":
+    for folder in ("figures", "pipeline", "argument"):
+        for p in sorted((root / folder).rglob("*.py")):
+            if (folder == "argument" and p.name.startswith("claims")) != claims:
                 continue
             for n, line in _python_strings(p):
                 yield p, n, line
@@ -136,9 +134,9 @@ def test_the_chinese_edition_uses_one_term_per_concept(rows):
 
 
 def test_the_claims_files_use_the_chosen_terms(rows):
-    """The Chinese claim sentences and workings in figures/_claims*.py use the glossary's terms too."""
+    """The Chinese claim sentences and workings in argument/claims*.py use the glossary's terms too."""
     found = violations(rows, chinese_sources(claims=True))
-    assert not found, "variants of a glossary term in figures/_claims*.py:\n" + "\n".join(found)
+    assert not found, "variants of a glossary term in argument/claims*.py:\n" + "\n".join(found)
 
 
 def test_a_variant_inside_another_concepts_term_is_not_a_variant(tmp_path):

@@ -111,7 +111,7 @@ def test_every_figure_is_drawn_with_chinese_labels_from_the_same_data(public, sl
     from pipeline.figures import read_figure
 
     fig = read_figure(ROOT / "figures" / f"{slug.replace('-', '_')}.py", ROOT)
-    assert fig.title_zh and fig.caption_zh and fig.alt_zh and fig.labels, f"{slug}: no ZH_DOC, ZH_ALT or LABELS"
+    assert fig.title_zh and fig.caption_zh and fig.alt_zh and fig.labels, f"{slug}: its words (figures/*.yml) lack zh or labels"
     en_dir, zh_dir = public / "figures" / slug, public / "zh" / "figures" / slug
     en_spec = json.loads((en_dir / f"{slug}.vl.json").read_text())
     zh_spec = json.loads((zh_dir / f"{slug}.vl.json").read_text())

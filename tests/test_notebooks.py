@@ -130,8 +130,8 @@ def test_the_notebook_on_the_figure_page_loads_nothing_from_elsewhere(public, sl
 
 
 def test_chart_code_carries_what_chart_uses_and_nothing_of_the_data_side():
-    theme, names = notebook.theme_code(ROOT / "figures" / "_theme.py")
+    theme, names = notebook.theme_code(ROOT / "pipeline" / "chart_theme.py")
     code = notebook.chart_code(ROOT / "figures" / "cpu_clock_speed.py", names)
     assert "def chart(table" in code and "SERIES = [" in code
-    assert "def table(" not in code and "def facts(" not in code and "_theme." not in code and "_values" not in code
+    assert "def table(" not in code and "def facts(" not in code and "_theme." not in code and "values" not in code
     compile(theme + "\n" + code, "nb", "exec")

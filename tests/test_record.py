@@ -65,7 +65,8 @@ def test_every_entry_is_dated_in_the_window_sourced_and_in_both_languages():
 def test_the_essay_date_is_one_date():
     import datetime
 
-    from figures import _theme, arc_scores, evidence_timeline
+    from figures import arc_scores, evidence_timeline
+    from pipeline import chart_theme as _theme
 
     assert evidence_timeline.ESSAY == arc_scores.ESSAY == _theme.ESSAY_DATE == essay.DATE
     day = datetime.date.fromisoformat(essay.DATE)  # the rule on an axis of years sits on the same day

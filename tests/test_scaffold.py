@@ -9,29 +9,32 @@ from conftest import ROOT, run_build
 README_CMD = re.compile(r"build\.py new figure (\w+) --data (\w+) --x (\w+) --y (\w+) --page (\S+)")
 
 
-def readme_example() -> tuple[tuple[str, ...], str]:
-    """The README's scaffold command (its arguments) and the module it shows."""
+def readme_example() -> tuple[tuple[str, ...], str, str]:
+    """The README's scaffold command (its arguments) and the module and words it shows."""
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     section = text.split("### Adding a figure", 1)[1].split("\n### ", 1)[0]
     cmd = README_CMD.search(section)
     code = re.search(r"```python\n(.*?)```", section, re.S)
-    assert cmd and code, "the README's 'Adding a figure' shows the command and the module it writes"
-    return cmd.groups(), code.group(1)
+    words = re.search(r"```yaml\n(.*?)```", section, re.S)
+    assert cmd and code and words, "the README's 'Adding a figure' shows the command and the two files it writes"
+    return cmd.groups(), code.group(1), words.group(1)
 
 
 def test_the_readme_example_is_what_the_command_writes():
     from pipeline import data
-    from pipeline.scaffold import _column_type, module_text
+    from pipeline.scaffold import _column_type, module_text, words_text
 
-    (name, resource, x, y, _), code = readme_example()
+    (name, resource, x, y, _), code, words = readme_example()
     res = data.resources(ROOT / "data")[resource]
     assert code == module_text(name, resource, x, y, _column_type(res, x))
+    assert words == words_text(name, x, y)
 
 
 def test_the_readme_example_and_a_scaffolded_figure_build_and_show_on_their_pages(scratch_repo):
-    (name, resource, x, y, page), code = readme_example()
-    # the README's block, dropped in by hand as a newcomer would, and placed on its page
+    (name, resource, x, y, page), code, words = readme_example()
+    # the README's blocks, dropped in by hand as a newcomer would, and placed on its page
     (scratch_repo / "figures" / f"{name}.py").write_text(code, encoding="utf-8")
+    (scratch_repo / "figures" / f"{name}.yml").write_text(words, encoding="utf-8")
     md = scratch_repo / "site" / page
     for p in (md, md.with_name(md.stem + ".zh.md")):
         p.write_text(p.read_text(encoding="utf-8") + f"\n<!-- fig:{name.replace('_', '-')} -->\n", encoding="utf-8")
@@ -39,7 +42,7 @@ def test_the_readme_example_and_a_scaffolded_figure_build_and_show_on_their_page
     r = run_build(scratch_repo, "new", "figure", "clock_scatter", "--data", "cpu_clock_milestones", "--x", "year",
                   "--y", "base_mhz", "--page", "chapters/scaling-laws.md")
     assert r.returncode == 0, r.stdout + r.stderr
-    assert "wrote figures/clock_scatter.py" in r.stderr + r.stdout
+    assert "wrote figures/clock_scatter.py" in r.stderr + r.stdout and "wrote figures/clock_scatter.yml" in r.stderr + r.stdout
     r = run_build(scratch_repo)
     assert r.returncode == 0, r.stdout + r.stderr
     public = scratch_repo / "public"

@@ -275,7 +275,7 @@ UNITS = {"mhz": "MHz", "usd": "USD", "kmh": "km/h", "flop": "FLOP", "pct": "%"}
 def table_html(meta: dict, columns: list[str], page: str, lang: str = "en", catalogue: dict | None = None) -> str:
     """A figure's plotted data (its CSV download) as an accessible HTML table. The headings are
     its column names in words. The Chinese table translates headings and cells through the
-    figure's LABELS table (dates and counts in words converted as in the chart); a cell it cannot
+    figure's labels (dates and counts in words converted as in the chart); a cell it cannot
     translate stays English and is marked so."""
     e, s = html.escape, meta["slug"]
     labels = meta.get("labels", {})

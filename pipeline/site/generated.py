@@ -92,7 +92,7 @@ TEXT = {
         "cite_latest": "Version {n}, released {date}, permanent address <{url}>:",
         "unreleased": "This figure has not been released yet.", "no_versions": "No released versions yet.",
         "made": "How this figure was made",
-        "made_text": ("The chart is drawn by `{path}` from the data package: its `table()` makes the table\n"
+        "made_text": ("The chart is drawn by `{path}` from the data package (its words are in `{words}`): its `table()` makes the table\n"
                       "above (the figure's <a href=\"{slug}.csv\" download>CSV</a>) and its `chart()` draws it. Below is the\n"
                       "figure's notebook, run by the build: it reads only that CSV, draws the chart, and writes a spec\n"
                       "that the build checks byte for byte against the published\n"
@@ -119,7 +119,7 @@ TEXT = {
                       "<a href=\"{slug}.csv\" download>CSV</a>），`chart()` 把它画成图。下面是构建时运行过的本图笔记本："
                       "它只读取这份 CSV，画出图表，写出规格文件，构建过程会将其与已发布的"
                       "<a href=\"{slug}.vl.json\" download>Vega-Lite 规格</a>逐字节比对。中文版的图与英文版是同一份数据、"
-                      "同一张图，只是图中文字按模块里的 LABELS 对照表译成了中文（见规格文件）。把"
+                      "同一张图，只是图中文字按模块旁的文字文件（`{words}`）中的对照表译成了中文（见规格文件）。把"
                       "<a href=\"{slug}.ipynb\" download>笔记本</a>和 CSV 下载到同一个文件夹，即可自己运行。"),
         "newer": '!!! warning "已有更新的版本"\n    这是版本 {n}。当前版本是<a href="../v{latest}/">版本 {latest}</a>；变化之处见<a href="../">图页面</a>。\n',
         "current": '!!! info "这是当前版本"\n    <a href="../">图页面</a>总是显示当前版本。\n',
@@ -199,7 +199,7 @@ description: {yaml_text(m['caption'][:150])}
 
 ## {T['made']}
 
-{T['made_text'].format(path=meta['path'], slug=slug)}
+{T['made_text'].format(path=meta['path'], slug=slug, words=meta['path'].removesuffix('.py') + '.yml')}
 
 <!-- notebook-html:{slug} -->
 """
