@@ -181,6 +181,9 @@ _DATES = (("%b %Y", "{y}年{m}月"), ("%B %Y", "{y}年{m}月"), ("%d %B %Y", "{y
           ("%d %b %Y", "{y}年{m}月{d}日"), ("%B %d, %Y", "{y}年{m}月{d}日"), ("%b %d, %Y", "{y}年{m}月{d}日"))
 
 
+_YEAR_LAST = re.compile(r" \d{4}$")
+
+
 def data_text(value: str) -> str:
     """A data value shown in a chart, as a Chinese reader writes it, when it is a count in words
     ('15 trillion tokens' -> 15万亿个词元) or a date ('Mar 2024' -> 2024年3月); else unchanged."""
@@ -194,7 +197,7 @@ def data_text(value: str) -> str:
     m = _EN_COUNT.match(value)
     if m and (m.group(3) is None or m.group(3) in _UNITS):
         return zh_number(float(m.group(1).replace(",", "")) * _SCALE[m.group(2)]) + _UNITS.get(m.group(3) or "", "")
-    for fmt, out in _DATES:
+    for fmt, out in _DATES if _YEAR_LAST.search(value) else ():  # each format ends in " %Y"
         try:
             d = datetime.strptime(value, fmt)
         except ValueError:

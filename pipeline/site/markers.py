@@ -85,11 +85,13 @@ def expand(markdown: str, page, site: Site) -> str:
     slots (their HTML is plain HTML that Markdown has nothing to do in: it would only parse them
     again, about a second of every build). Sets the page's sharing image."""
     src, figs, lang = page.file.src_uri, site.figures, site.lang
-    check(markdown, src, site)
+    marked = "<!--" in markdown  # else no marker: nothing to look for (a version page's inline SVG is long)
+    if marked:
+        check(markdown, src, site)
     counter = iter(range(1, 1000))
     base = base_of(page.url)
     lbase = base + prefix(lang)
-    first = FIG.search(markdown)
+    first = FIG.search(markdown) if marked else None
     # the page's sharing image: its first figure, else the argument's opening one
     shown = first.group(1) if first else SHARING_FIGURE
     if "image" not in page.meta and shown in figs:
@@ -98,6 +100,8 @@ def expand(markdown: str, page, site: Site) -> str:
             localized(figs[shown], lang)["title"], quote=True)
     slots = site.slots.setdefault(src, [])
     slots.clear()
+    if not marked:
+        return blocks.ours_below(markdown, lang) + glossary(page, site)
 
     def slot(block: str) -> str:
         slots.append(block)
