@@ -360,19 +360,35 @@ def _run_runtime(task: Task, root: str, res: dict, out: Path) -> None:
         (tmp / "vega-runtime.LICENSE.txt").write_text(licences, encoding="utf-8")
 
 
+def _own_data(task: Task, res: dict) -> dict:
+    return {n: res[n] for n in task.fig.data}
+
+
+def _no_data(task: Task, res: dict) -> dict:
+    return {}
+
+
+def _all_data(task: Task, res: dict) -> dict:
+    return res
+
+
 @dataclass(frozen=True)
 class Kind:
-    """A kind of task: how its tasks are planned (inputs and key) and how one is run."""
+    """A kind of task: how its tasks are planned (inputs and key), which datasets a worker is sent
+    for one (a task is pickled with them: its own, not the whole package), and how one is run."""
     name: str
     plan: Callable[[Plan, list[Task]], list[Task]]
     run: Callable[[Task, str, dict, Path], None]
+    data: Callable[[Task, dict], dict] = _all_data
 
 
 # every kind of task, in planning order: a new kind is one entry here
-KINDS = (Kind("figure", _plan_figures, _run_figure), Kind("values", _plan_values, _run_values),
-         Kind("claims", _plan_claims, _run_claims), Kind("runtime", _plan_runtime, _run_runtime),
-         Kind("images", _plan_images, _run_images), Kind("notebook", _plan_notebooks, _run_notebook))
+KINDS = (Kind("figure", _plan_figures, _run_figure, _own_data), Kind("values", _plan_values, _run_values),
+         Kind("claims", _plan_claims, _run_claims), Kind("runtime", _plan_runtime, _run_runtime, _no_data),
+         Kind("images", _plan_images, _run_images, _no_data),
+         Kind("notebook", _plan_notebooks, _run_notebook, _no_data))
 RUN = {k.name: k.run for k in KINDS}
+DATA = {k.name: k.data for k in KINDS}
 
 
 def _run_task_body(task: Task, root: str, res: dict) -> float:
@@ -410,7 +426,7 @@ def run(tasks: list[Task], root: Path, res: dict, jobs: int, progress=None,
     broken: list[str] = []
     pool = ProcessPoolExecutor(max_workers=max(1, min(jobs, len(tasks))), mp_context=ctx,
                                initializer=_init_worker, initargs=(str(root / ".cache"), os.getpid()))
-    submit = lambda t: pool.submit(_run_task, t, str(root), res, limit)  # noqa: E731
+    submit = lambda t: pool.submit(_run_task, t, str(root), DATA[t.kind](t, res), limit)  # noqa: E731
     try:
         futs = {submit(t): t for t in tasks if t not in waiting}
         while futs:

@@ -120,7 +120,8 @@ def test_release_twice_adds_nothing_and_one_csv_versions_only_its_figures(scratc
 
 
 def test_a_retired_slug_needs_a_redirect_and_keeps_its_versions(scratch_repo):
-    (scratch_repo / "figures" / "airspeed_record.py").rename(scratch_repo / "figures" / "flight_airspeed_record.py")
+    for ext in (".py", ".yml"):  # the module and its words
+        (scratch_repo / "figures" / f"airspeed_record{ext}").rename(scratch_repo / "figures" / f"flight_airspeed_record{ext}")
     for page in (scratch_repo / "site").rglob("*.md"):
         page.write_text(page.read_text().replace("fig:airspeed-record", "fig:flight-airspeed-record")
                         .replace("thumb:airspeed-record", "thumb:flight-airspeed-record"))

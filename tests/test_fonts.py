@@ -85,10 +85,11 @@ def test_a_character_no_face_has_is_named(lang, text, char):
 
 
 def test_a_missing_glyph_stops_the_build(scratch_repo):
-    mod = scratch_repo / "figures" / "cpu_clock_speed.py"
-    text = mod.read_text(encoding="utf-8")
-    title = text.split('"""', 2)[1].splitlines()[0]
-    mod.write_text(text.replace(title, title + " ☃", 1), encoding="utf-8")  # the chart's drawn title
+    import yaml
+
+    path = scratch_repo / "figures" / "cpu_clock_speed.yml"  # the figure's words: its title is drawn
+    words = yaml.safe_load(path.read_text(encoding="utf-8"))
+    path.write_text(yaml.safe_dump({**words, "title": words["title"] + " ☃"}, allow_unicode=True), encoding="utf-8")
     before = (scratch_repo / "public" / "index.html").read_bytes()
     r = run_build(scratch_repo)
     assert r.returncode != 0

@@ -111,7 +111,7 @@ CASES = {
                    "the figure's permalink has '-' for '_'); figures/airspeed_record.py already makes the figure "
                    "'airspeed-record'"),
     "figure-placed-nowhere": (
-        lambda r: shutil.copy(r / AIR_MOD, r / "figures" / "airspeed_copy.py"),
+        lambda r: [shutil.copy(r / AIR_MOD.replace(".py", ext), r / "figures" / f"airspeed_copy{ext}") for ext in (".py", ".yml")],
         [], False, "figures/airspeed_copy.py: figure 'airspeed-copy' is placed in no page of the English edition: "
                    "put the line <!-- fig:airspeed-copy --> in the chapter it belongs to (site/chapters/<chapter>.md)"),
     # the published folder must be a folder the build owns

@@ -133,5 +133,5 @@ def test_chart_code_carries_what_chart_uses_and_nothing_of_the_data_side():
     theme, names = notebook.theme_code(ROOT / "pipeline" / "chart_theme.py")
     code = notebook.chart_code(ROOT / "figures" / "cpu_clock_speed.py", names)
     assert "def chart(table" in code and "SERIES = [" in code
-    assert "def table(" not in code and "def facts(" not in code and "_theme." not in code and "values" not in code
+    assert "def table(" not in code and "def facts(" not in code and "_theme." not in code and "argument" not in code
     compile(theme + "\n" + code, "nb", "exec")
