@@ -10,6 +10,9 @@ the byte-for-byte build comparison fail if an upgrade changes what they rely on.
   `on_post_build` splits the index per edition each time it is written (it writes once per
   edition, then mkdocs-static-i18n has it rewrite the merged index last).
 - mkdocs-redirects: told about the generated pages and the Chinese edition, which it cannot see.
+- mkdocs-static-i18n's search de-duplication compares every English entry with every Chinese
+  one (quadratic in the site's size); it is run only when some entry of each edition shares a
+  title and text, which a linear pass finds (else it would remove nothing).
 
 Each patch finds this build's caches through the config object mkdocs passes it, so a patch
 installed once (a class's method, a plugin kept across `serve` rebuilds) never holds a stale one.
@@ -31,6 +34,7 @@ def install(config) -> None:
     _render_from_cache()
     _search_entries_from_cache(config)
     _split_index_when_written(config)
+    _dedupe_only_when_needed(config)
 
 
 def _render_from_cache() -> None:
@@ -86,6 +90,22 @@ def _split_index_when_written(config) -> None:
 
     on_post_build.splits = True
     search.on_post_build = on_post_build
+
+
+def _dedupe_only_when_needed(config) -> None:
+    i18n = config["plugins"].get("i18n")
+    slow = getattr(i18n, "reconfigure_search_duplicates", None)
+    if slow is None or getattr(slow, "linear", False):
+        return
+
+    def reconfigure_search_duplicates(entries):
+        other = tuple(f"{lang}/" for lang in i18n.build_languages)
+        theirs = {(e["title"], e["text"]) for e in entries if e["location"].startswith(other)}
+        if any((e["title"], e["text"]) in theirs for e in entries if not e["location"].startswith(other)):
+            slow(entries)  # a candidate pair: the plugin's own rule decides which go
+
+    reconfigure_search_duplicates.linear = True
+    i18n.reconfigure_search_duplicates = reconfigure_search_duplicates
 
 
 def redirects_know_every_page(config, files, lang: str) -> None:
