@@ -486,12 +486,7 @@ def figure_stage(root: Path, cache: Path, jobs: int | None = None, force: bool =
     """Validate data, then (re)build only the stale figures. Returns the manifest."""
     t0 = time.perf_counter()
     res = datamod.resources(root / "data")
-    problems = []
-    for r in res.values():
-        try:
-            datamod.validate(r, cache / "valid")
-        except datamod.DataError as e:
-            problems += e.problems
+    problems = validate_all(res, cache, jobs or os.cpu_count() or 1)
     try:  # each recorded correction names a real row and column, which now holds the new value
         from pipeline import corrections
         corrections.check(root, corrections.load(root), {n: r.rel for n, r in res.items()})
@@ -547,6 +542,33 @@ def figure_stage(root: Path, cache: Path, jobs: int | None = None, force: bool =
     _prune(cache, tasks)
     result.seconds = time.perf_counter() - t0
     return result
+
+
+def _validate_one(r, stamps: str) -> list[str]:
+    try:
+        datamod.validate(r, Path(stamps))
+    except datamod.DataError as e:
+        return e.problems
+    return []
+
+
+PARALLEL_FROM = 32  # datasets to check (see validate_all)
+
+
+def validate_all(res: dict, cache: Path, jobs: int) -> list[str]:
+    """Every dataset's problems, in the package's order. A dataset checked before (same bytes and
+    descriptor: a stamp in .cache/valid) is not checked again; many to check are checked side by
+    side in worker processes (as sandboxed as the figures' workers). Below PARALLEL_FROM a pool
+    costs more than it saves: 16 datasets, cold, 2 cores: 1.6 s one by one, 3.1 s in a pool (each
+    worker imports frictionless)."""
+    stamps = cache / "valid"
+    todo = [r for r in res.values() if not (stamps / f"{r.name}-{r.digest}.ok").exists()]
+    if len(todo) < PARALLEL_FROM or jobs < 2:
+        return [p for r in todo for p in _validate_one(r, str(stamps))]
+    stamps.mkdir(parents=True, exist_ok=True)
+    with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), mp_context=get_context("forkserver"),
+                             initializer=_init_worker, initargs=(str(cache), os.getpid())) as pool:
+        return [p for found in pool.map(_validate_one, todo, [str(stamps)] * len(todo)) for p in found]
 
 
 def _run_todo(todo, root, res, jobs, console, limit) -> dict[str, float]:
