@@ -50,7 +50,7 @@ def targets(public: Path) -> list[tuple[str, str]]:
     if not (public / FIGURE_PAGE / "index.html").exists():
         raise SystemExit(f"{public / FIGURE_PAGE} is missing: run `make site` first")
     pages = [("home", ""), ("longest chapter", longest), ("figure", FIGURE_PAGE)]
-    # the Chinese edition's twins of the same three pages (issue 9)
+    # the Chinese edition's twins of the same three pages
     return pages + [(f"{label} (zh)", "zh/" + path) for label, path in pages]
 
 

@@ -1,4 +1,4 @@
-"""Attribution (issue 17): whose words and whose claims, exactly; every number defined once.
+"""Attribution: whose words and whose claims, exactly; every number defined once.
 
 * Quotes: every phrase in quotation marks on an English page is in data/quotes.csv, the checked
   list of the essay's phrases (each with its section) and of other people's (each with its

@@ -220,8 +220,8 @@ def test_no_typed_status_in_the_prediction_data():
 
 def test_no_chart_or_claim_names_a_month_or_day_through_the_locale():
     """Month and weekday names come from pipeline.dates, never from strftime's %B/%b/%A/%a/%p/%c/%x,
-    which follow the machine's LC_TIME: a build in another locale would publish other bytes
-    (issue 18). The one place dates are written in words is dates.fmt, in both languages."""
+    which follow the machine's LC_TIME: a build in another locale would publish other bytes.
+    The one place dates are written in words is dates.fmt, in both languages."""
     pattern = re.compile(r"""strftime\(\s*["'][^"']*%[-#]?[BbAaphcx]""")
     found = [f"{p.relative_to(ROOT)}:{n}: {line.strip()}"
              for folder in ("figures", "pipeline") for p in sorted((ROOT / folder).rglob("*.py"))

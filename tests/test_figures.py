@@ -111,7 +111,7 @@ def test_cpu_csv_holds_every_part_and_every_rupp_point(public):
     assert sorted(shown[shown.series.str.startswith("All")].clock_mhz) == sorted(rupp.clock_mhz)
 
 
-# ------------------------------------------------------------------ dates in any timezone (issue 18)
+# ------------------------------------------------------------------ dates in any timezone
 
 LOCAL_TIME = re.compile(r'\b(?:timeFormat|timeParse|timeOffset|timeSequence|year|quarter|month|date|day|dayofyear|'
                         r'hours|minutes|seconds|milliseconds|week)\(|\bdatetime\(\s*(?:\d|\\"\d{4}-\d\d-\d\dT)'

@@ -187,7 +187,7 @@ def test_chinese_numbers_dates_and_labels():
 
 def test_counts_in_chinese_charts_are_in_wan_and_yi(public):
     """No chart of the Chinese edition writes a count in B/M/T or 十亿: the YouTube bars, and the
-    size and token axes, read 万, 亿 and 万亿 (issue 9)."""
+    size and token axes, read 万, 亿 and 万亿."""
     for slug in SLUGS:
         for variant in ("page.svg", "svg"):
             texts = svg_texts((public / "zh" / "figures" / slug / f"{slug}.{variant}").read_text())

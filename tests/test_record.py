@@ -1,5 +1,4 @@
-"""The record since publication, the scorecard computed from it, its timeline and the Atom feeds
-(issue 20)."""
+"""The record since publication, the scorecard computed from it, its timeline and the Atom feeds."""
 import csv
 import datetime as dt
 import io

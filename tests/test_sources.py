@@ -1,4 +1,4 @@
-"""Sources (issue 17, point 5): every row names a specific primary page, and every dataset-level
+"""Sources: every row names a specific primary page, and every dataset-level
 source is one the rows use.
 
 Fast and offline: reads data/*.csv with the csv module, data/datapackage.json with json and the
@@ -41,9 +41,9 @@ HOST = re.compile(r"[a-z0-9.-]+")
 # (resource, row id, source_url) -> why it is still here. Shrink only.
 KNOWN_UNRESOLVED = {
     ("agi_predictions", "altman-2024", "https://seolink.site/davos-2024-world-economic-forum-highlightsthedigitalchaps/"):
-        "SEO copy of a Quartz Davos 2024 report; the Quartz original (qz.com) was not found in a stored source (searched again in the issue 17 review: only this copy holds the quotation)",
+        "SEO copy of a Quartz Davos 2024 report; the Quartz original (qz.com) was not found in a stored source (searched again in a later review: only this copy holds the quotation)",
     ("airspeed_records", "1905-wright-flyer-iii", "https://wikimili.com/en/Aircraft_records"):
-        "Wikipedia mirror; the original en.wikipedia.org/wiki/Aircraft_records was not seen in a stored copy (searched again in the issue 17 review)",
+        "Wikipedia mirror; the original en.wikipedia.org/wiki/Aircraft_records was not seen in a stored copy (searched again in a later review)",
     ("airspeed_records", "1923-curtiss-r6-maughan", "http://www.thisdayinaviation.com/tag/curtiss-aeroplane-and-motor-company/"):
         "tag archive, not the post; the post's permalink was not found; other stored pages give 380.75 km/h (air-journal) or 380.74 km/h (aviastar), not the row's 380.751 (FLIGHT, 28 Jun 1923, quoted on the tag page), and FLIGHT's own archive page was not found",
     ("airspeed_records", "1927-macchi-m52-de-bernardi", "http://www.thisdayinaviation.com/tag/schneider-trophy/"):
