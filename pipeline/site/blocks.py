@@ -73,6 +73,22 @@ def _js(v) -> str:
     return str(v)
 
 
+def _of_file(make):
+    """`make(path)`, computed once per version of the file (its path, size and modification time):
+    a figure's spec and static SVG are read by its chapter, its page and its versions' pages, in
+    both editions, and `build.py serve` keeps this process from build to build."""
+    memo = {}
+
+    def of(path: Path):
+        st = path.stat()
+        key = (str(path), st.st_size, st.st_mtime_ns)
+        if key not in memo:
+            memo[key] = make(path)
+        return memo[key]
+    return of
+
+
+@_of_file
 def controls(spec: Path) -> list[dict]:
     """The inputs a compiled Vega spec binds (sliders, radio buttons, menus, checkboxes), in
     Vega's order, each with the value the chart is drawn at. Legend bindings have no `input`."""
@@ -82,6 +98,11 @@ def controls(spec: Path) -> list[dict]:
         if isinstance(bind, dict) and "input" in bind:
             out.append({"signal": sig["name"], "value": sig.get("value"), **bind})
     return out
+
+
+@_of_file
+def _inline(svg: Path) -> str:
+    return html.escape(svg_data_uri(svg.read_text(encoding="utf-8")))
 
 
 def controls_html(controls: list[dict], lang: str) -> str:
@@ -155,7 +176,7 @@ def figure_html(meta: dict, number: int, base: str, files: str | None = None, la
         f'<p class="fig-title"><a class="fig-num" href="#fig-{s}" title="{t("Permalink to this figure")}">'
         f'{t(label, n=number)}</a> {e(meta["title"])}</p>'
         f'<div class="fig-static">'
-        f'<img class="fig-img fig-light" src="{e(svg_data_uri(inline.read_text(encoding="utf-8"))) if inline else f"{d}.page.svg"}" '
+        f'<img class="fig-img fig-light" src="{_inline(inline) if inline else f"{d}.page.svg"}" '
         f'alt="{e(meta["alt"])}" width="{w:.0f}" height="{h:.0f}" '
         + ('>' if inline else 'fetchpriority="high">' if number == 1 else 'loading="lazy" decoding="async">') +
         f'<img class="fig-img fig-dark" src="{d}.page.dark.svg" alt="{e(meta["alt"])}" width="{w:.0f}" height="{h:.0f}" loading="lazy" decoding="async">'
