@@ -244,23 +244,68 @@ def spec_difference(published: dict, mine: dict) -> str | None:
     return first_difference(published, mine)
 
 
+# A build worker runs many notebooks: one kernel, started by the first, runs them all (its start and
+# the notebooks' imports cost each about a second). Before each notebook the kernel moves to the
+# notebook's folder, which holds only its CSV, and forgets every name the last one made; a notebook
+# that fails, or is stopped, takes its kernel with it, and the next starts a fresh one.
+_WARM: dict = {}
+FRESH = "import os\nos.chdir({folder!r})\nget_ipython().run_line_magic('reset', '-f')\n"  # (the last folder is gone)
+
+
+def _stop_warm_kernel() -> None:
+    km = _WARM.pop("km", None)
+    if km is not None:
+        from jupyter_client.utils import run_sync
+
+        try:
+            run_sync(km.shutdown_kernel)(now=True)
+        except Exception:  # already gone
+            pass
+
+
 def execute(nb, workdir: Path, slug: str):
     """Run every cell in `workdir` (which holds only the CSV); failures name the figure and cell."""
+    from multiprocessing.util import Finalize
+
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError
 
     client = NotebookClient(nb, timeout=TIMEOUT, kernel_name=KERNEL, record_timing=False,
-                            resources={"metadata": {"path": str(workdir)}})
+                            resources={"metadata": {"path": str(workdir)}}, km=_WARM.get("km"))
+
+    async def fresh_namespace(notebook):
+        reply = await client.async_wait_for_reply(client.kc.execute(
+            FRESH.format(folder=str(workdir)), silent=True, store_history=False))
+        if not reply or reply["content"].get("status") != "ok":
+            raise RuntimeError(f"the kernel could not be readied for the notebook: {reply and reply['content']}")
+
+    client.on_notebook_start = fresh_namespace
     log = workdir.parent / f"{workdir.name}.kernel.log"
+    ok = False
     try:
         with open(log, "w") as err:  # the kernel's own chatter stays out of the build's output
-            client.execute(stderr=err)
+            client.execute(stderr=err, cleanup_kc=False)
+        ok = True
     except (CellExecutionError, CellTimeoutError) as e:
         lines = [re.sub(r"\x1b\[[0-9;]*m", "", ln) for ln in str(e).splitlines() if ln.strip()]
         raise FigureError(f"{slug}: the notebook failed: {lines[-1] if lines else type(e).__name__}") from e
     except RuntimeError as e:  # the kernel died or would not start
         raise FigureError(f"{slug}: the notebook's kernel failed: {e}; {log.read_text()[-300:]}") from e
     finally:
+        if client.kc is not None:
+            client.kc.stop_channels()
+        if ok:  # a result's count is the kernel's, which goes on from notebook to notebook: as a fresh kernel counts
+            for cell in nb.cells:
+                for output in cell.get("outputs", []) if cell.cell_type == "code" else []:
+                    if "execution_count" in output:
+                        output["execution_count"] = cell.execution_count
+        if ok and "km" not in _WARM:
+            _WARM["km"] = client.km
+            Finalize(None, _stop_warm_kernel, exitpriority=10)  # a pool's worker skips atexit
+        elif not ok:
+            if client.km is not None and client.km is not _WARM.get("km"):
+                _WARM["km"] = client.km  # so that it is stopped with the warm one
+            _stop_warm_kernel()
         log.unlink(missing_ok=True)
     return nb
 
