@@ -3,6 +3,7 @@ recovers (no stale lock, no half-written cache entry taken for a finished one)."
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -95,19 +96,22 @@ def kill_build_alone_while_a_kernel_runs(proc) -> None:
 
 
 def test_killed_builds_leave_public_intact_and_the_next_build_recovers(scratch_repo):
-    """Killed at the three moments that write: while the workers render figures (half-written
-    cache folders), while notebooks run (the build alone killed: its workers and kernels must end
-    with it), and while the pages are staged, just before the swap. (Before the figure stage the
-    build has written nothing but its lock, an flock the kernel drops with the process.)"""
+    """Killed at the three moments that write: while a worker renders a figure (a half-written cache
+    folder), while a notebook runs (the build alone killed: its workers and kernels must end with
+    it), and while the pages are staged, just before the swap. (Before the figure stage the build
+    has written nothing but its lock, an flock the kernel drops with the process.) Each moment is
+    made to happen by taking the few cache entries it rebuilds away, not by --force: a forced build
+    swaps every figure's folder, images included, so recovering from it is a whole build again."""
     public, cache = scratch_repo / "public", scratch_repo / ".cache"
     before = tree_digest(public)
-    # --force rebuilds everything, so the workers' moments really happen; every build writes its
-    # pages, so that moment needs no --force (which would first re-render every figure and notebook)
-    kill_when(start(scratch_repo, "--force"),
+    for slug in ("airspeed-record", "alphago-self-play", "arc-scores", "scaling-laws"):  # four moments to hit
+        shutil.rmtree(cache / "figures" / slug)
+    kill_when(start(scratch_repo),
               lambda: any(p.name.startswith(".") for d in (cache / "figures").iterdir() for p in d.iterdir()))
-    assert tree_digest(public) == before, "public/ changed after a kill while rendering figures"
-    kill_build_alone_while_a_kernel_runs(start(scratch_repo, "--force"))
-    assert tree_digest(public) == before, "public/ changed after a kill while running notebooks"
+    assert tree_digest(public) == before, "public/ changed after a kill while rendering a figure"
+    shutil.rmtree(cache / "notebooks" / "cpu-clock-speed")
+    kill_build_alone_while_a_kernel_runs(start(scratch_repo))
+    assert tree_digest(public) == before, "public/ changed after a kill while running a notebook"
     kill_when(start(scratch_repo), lambda: any(cache.glob("stage-*/site/index.html")))
     assert tree_digest(public) == before, "public/ changed after a kill while writing pages"
     r = subprocess.run([sys.executable, "build.py", "build"], cwd=scratch_repo, env=ENV, capture_output=True,
