@@ -216,22 +216,25 @@ BEFORE_BUILDING = {
     "unknown-resource": (lambda r: place_probe(r, "probe_data", data='("airspeed_recordz",)'),
                          "figures/probe_data.py: DATA names unknown resource(s) 'airspeed_recordz'"),
     "unknown-figure-marker": (lambda r: _append(r, "site/chapters/trend-lines.md", "<!-- fig:airspeed-recrod -->"),
-                              "site/chapters/trend-lines.md: line "),
+                              "site/chapters/trend-lines.md: line {n}: unknown figure 'airspeed-recrod'"),
     "unknown-value-marker": (lambda r: _append(r, "site/chapters/trend-lines.md", "<!-- val:airspeed-rowz -->"),
-                             "unknown value 'airspeed-rowz'"),
+                             "site/chapters/trend-lines.md: line {n}: unknown value 'airspeed-rowz'"),
     "unknown-claim-marker": (lambda r: _append(r, "site/chapters/trend-lines.md", "<!-- claim:airspeed-record-fell -->"),
-                             "unknown claim 'airspeed-record-fell'"),
+                             "site/chapters/trend-lines.md: line {n}: unknown claim 'airspeed-record-fell'"),
     # the Chinese edition (issue 9): its pages fail as clearly
     "unknown-marker-on-a-chinese-page": (lambda r: _append(r, "site/chapters/trend-lines.zh.md",
                                                            "<!-- fig:airspeed-recrod -->"),
-                                         "site/chapters/trend-lines.zh.md: line "),
+                                         "site/chapters/trend-lines.zh.md: line {n}: unknown figure 'airspeed-recrod'"),
 }
 
 
-def _append(root, page: str, line: str) -> None:
-    """A new paragraph at the end of a page (the page's own lines are left as they are)."""
+def _append(root, page: str, line: str) -> int:
+    """A new paragraph at the end of a page (the page's own lines are left as they are); returns its
+    line number."""
     path = root / page
-    path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + f"\n\n{line}\n", encoding="utf-8")
+    text = path.read_text(encoding="utf-8").rstrip("\n") + f"\n\n{line}\n"
+    path.write_text(text, encoding="utf-8")
+    return text.count("\n")
 
 
 @pytest.mark.parametrize("case", sorted(BEFORE_BUILDING))
@@ -242,8 +245,21 @@ def test_broken_figure_or_page_fails_cleanly(scratch_repo, case):
     r = run_build(scratch_repo)
     assert r.returncode != 0
     assert "public/ was left as it was" in r.stderr
-    assert expected in r.stderr, r.stderr
+    # a marker's problem names its page, a line, the marker's kind and name (which line:
+    # test_a_marker_problem_names_the_line_an_editor_shows)
+    pattern = re.escape(expected).replace(re.escape("{n}"), r"\d+")
+    assert re.search(pattern, r.stderr), r.stderr
     assert tree_digest(scratch_repo / "public") == before
+
+
+@pytest.mark.xfail(strict=True, reason="the build counts a marker's line from the end of the page's front matter "
+                   "(pipeline/mkdocs_hooks.py _line), 5 lines short on a page with a title and a description; "
+                   "to fix there (being restructured on main), then drop this mark")
+def test_a_marker_problem_names_the_line_an_editor_shows(scratch_repo):
+    line = _append(scratch_repo, "site/chapters/trend-lines.md", "<!-- fig:airspeed-recrod -->")
+    r = run_build(scratch_repo)
+    assert r.returncode != 0
+    assert f"site/chapters/trend-lines.md: line {line}: unknown figure 'airspeed-recrod'" in r.stderr, r.stderr
 
 
 def test_a_module_constant_that_is_not_a_literal_is_named_with_its_line(tmp_path):
@@ -318,8 +334,8 @@ def test_serve_rebuilds_only_the_affected_figure_on_save(scratch_repo):
         with urllib.request.urlopen(base + path, timeout=5) as r:
             return r.read().decode()
 
-    def wait_for(pred, what):
-        end = time.time() + 60
+    def wait_for(pred, what, timeout=180):  # (the first build took over 60 s on a loaded machine)
+        end = time.time() + timeout
         while time.time() < end:
             try:
                 if pred():
