@@ -44,7 +44,7 @@ def figures_on(public):
 def test_every_figure_goes_live_with_tooltips_and_nothing_leaves_loopback(public, session):
     figs = figures_on(public)
     # every figure is placed in a chapter; its own page and version pages repeat the same chart
-    # (those pages go live in tests/test_a11y.py's crawl), so hover on the chapters and one figure page
+    # (a figure page and its versions go live in tests/test_a11y.py's sample), so hover on the chapters and one figure page
     placed = {p: n for p, n in figs.items() if not p.startswith(("figures/", "zh/"))}
     placed["zh/chapters/trend-lines/"] = figs["zh/chapters/trend-lines/"]  # the Chinese charts go live too
     placed["figures/cpu-clock-speed/"] = figs["figures/cpu-clock-speed/"]

@@ -78,7 +78,11 @@ def _release(root, date="2030-01-02"):
                                                                              "SOURCE_DATE_EPOCH": "1719446400"})
 
 
-def test_release_twice_adds_nothing_and_one_csv_versions_only_its_figures(scratch_repo):
+def test_releases_add_nothing_twice_version_only_changed_figures_and_carry_corrections(scratch_repo):
+    """One scratch copy, four releases in turn: nothing changed (nothing added); a row removed under
+    a released dataset version (refused); the same with the version bumped (only its figure gets a
+    new version); then a corrected value (test_corrections.py: the correction is recorded in the
+    next version and shown on the old version's page)."""
     before = json.loads((scratch_repo / "releases" / "ledger.json").read_text())
     r = _release(scratch_repo)
     assert r.returncode == 0, r.stderr
@@ -117,6 +121,10 @@ def test_release_twice_adds_nothing_and_one_csv_versions_only_its_figures(scratc
         assert hashlib.sha256((public / f"v{old}" / name).read_bytes()).hexdigest() == digest
     assert after["datasets"]["airspeed_records"][-1]["date"] == "2030-01-02"
     assert after["datasets"]["airspeed_records"][-1]["version"] == "9.9.9"
+    from test_corrections import check_the_correction_is_released_and_shown, correct_a_value
+
+    correct_a_value(scratch_repo, "2030-01-03")
+    check_the_correction_is_released_and_shown(scratch_repo, new, _release(scratch_repo, "2030-01-03"), "2030-01-03")
 
 
 def test_a_retired_slug_needs_a_redirect_and_keeps_its_versions(scratch_repo):

@@ -66,13 +66,10 @@ def test_the_build_refuses_a_bad_correction(scratch_repo):
     assert (scratch_repo / "public" / "index.html").read_bytes() == before  # the last good site stands
 
 
-def test_a_correction_goes_into_the_new_version_and_onto_the_old_versions_page(scratch_repo):
-    from test_citable import _release
-
-    ledger = json.loads((scratch_repo / "releases" / "ledger.json").read_text())
-    old = ledger["figures"]["airspeed-record"][-1]
-    # correct one value (a made-up correction of the test's: 429.025 -> 429.026 km/h) and record why
-    path = scratch_repo / "data" / "airspeed_records.csv"
+def correct_a_value(repo, date: str) -> dict:
+    """Correct one value (a made-up correction of the test's: 429.025 -> 429.026 km/h), record why
+    in data/corrections.csv, and bump the dataset's patch version. Returns the correction."""
+    path = repo / "data" / "airspeed_records.csv"
     rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
     head = rows[0]
     (i,) = [n for n, r in enumerate(rows) if r[0] == "1923-curtiss-r2c-1-williams"]
@@ -81,34 +78,45 @@ def test_a_correction_goes_into_the_new_version_and_onto_the_old_versions_page(s
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerows(rows)
     path.write_text(out.getvalue(), encoding="utf-8")
-    fix = scratch_repo / "data" / "corrections.csv"
-    fix.write_text(fix.read_text(encoding="utf-8") + "2030-01-02,airspeed_records,1923-curtiss-r2c-1-williams,"
+    fix = repo / "data" / "corrections.csv"
+    fix.write_text(fix.read_text(encoding="utf-8") + f"{date},airspeed_records,1923-curtiss-r2c-1-williams,"
                    "speed_kmh,429.025,429.026,A test's correction of a digit.,测试更正一位数字。\n", encoding="utf-8")
-    pkg = scratch_repo / "data" / "datapackage.json"   # a corrected value: a new patch version of the dataset
+    pkg = repo / "data" / "datapackage.json"   # a corrected value: a new patch version of the dataset
     desc = json.loads(pkg.read_text(encoding="utf-8"))
     res = next(x for x in desc["resources"] if x["name"] == "airspeed_records")
     major, minor, patch = res["version"].split(".")
     res["version"] = f"{major}.{minor}.{int(patch) + 1}"
     pkg.write_text(json.dumps(desc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    r = _release(scratch_repo)
+    return {"row": "1923-curtiss-r2c-1-williams", "column": "speed_kmh", "old": "429.025", "new": "429.026"}
+
+
+def check_the_correction_is_released_and_shown(repo, old: dict, r, date: str) -> None:
+    """After `build.py release --date DATE` (its result `r`), from a figure version `old`: the new
+    version records the correction (and nothing older than `old`), and the next build shows it on
+    the figure's page and on the old version's page, in both editions."""
     assert r.returncode == 0, r.stderr
-    new = json.loads((scratch_repo / "releases" / "ledger.json").read_text())["figures"]["airspeed-record"][-1]
+    new = json.loads((repo / "releases" / "ledger.json").read_text())["figures"]["airspeed-record"][-1]
     assert new["version"] == old["version"] + 1
     # what was corrected since the previous version, and nothing older
     assert all(x["date"] >= old["date"] for x in new["corrections"])
     (c,) = [x for x in new["corrections"] if x["row"] == "1923-curtiss-r2c-1-williams"]
     assert (c["row"], c["column"], c["old"], c["new"]) == ("1923-curtiss-r2c-1-williams", "speed_kmh", "429.025", "429.026")
     assert "Corrected airspeed_records, row 1923-curtiss-r2c-1-williams, speed_kmh" in r.stderr, r.stderr
-    b = run_build(scratch_repo)
+    b = run_build(repo)
     assert b.returncode == 0, b.stdout + b.stderr
-    base = scratch_repo / "public" / "figures" / "airspeed-record"
+    base = repo / "public" / "figures" / "airspeed-record"
     said = "Corrected airspeed_records, row 1923-curtiss-r2c-1-williams, speed_kmh: “429.025” → “429.026”. " \
            "A test&#x27;s correction of a digit."
     alt = said.replace("&#x27;", "&#39;")
     old_page = (base / f"v{old['version']}" / "index.html").read_text(encoding="utf-8")
-    assert f"Corrected in v{new['version']} (2030-01-02):" in old_page
+    assert f"Corrected in v{new['version']} ({date}):" in old_page
     assert said in old_page or alt in old_page or said.replace("&#x27;", "'") in old_page
     page = (base / "index.html").read_text(encoding="utf-8")
     assert 'class="fig-correction"' in page and ("429.026" in page)
-    zh_old = (scratch_repo / "public" / "zh" / "figures" / "airspeed-record" / f"v{old['version']}" / "index.html")
+    zh_old = (repo / "public" / "zh" / "figures" / "airspeed-record" / f"v{old['version']}" / "index.html")
     assert "测试更正一位数字。" in zh_old.read_text(encoding="utf-8")
+
+
+# A correction going into the new version and onto the old version's page (a release and a build):
+# tests/test_citable.py::test_releases_add_nothing_twice_version_only_changed_figures_and_carry_corrections,
+# which releases it after its own release, in the same scratch copy.

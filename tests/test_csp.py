@@ -24,8 +24,9 @@ def test_every_page_has_a_same_origin_policy(public):
         assert "unsafe" not in m.group(1) and "http" not in m.group(1) and "*" not in m.group(1)
 
 
-# In Chromium, no page violates its policy or requests anything off-origin: checked on every
-# page, with its figures live, by the same visit that runs axe (tests/test_a11y.py).
+# In Chromium, no page violates its policy or requests anything off-origin: checked on one page
+# of each kind (every chapter, so every chart), with its figures live, by the same visit that runs
+# axe (tests/test_a11y.py; A11Y_ALL=1 visits every page).
 
 
 def test_browser_tests_wait_with_functions_not_bare_expressions():

@@ -5,6 +5,7 @@ import csv
 import io
 import json
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -206,21 +207,73 @@ CASES = {
 }
 
 
+@pytest.fixture(scope="session")
+def data_tree(tmp_path_factory) -> Path:
+    """What the build reads before any figure: data/, the release ledger and the validation cache
+    (warmed here once, so that a case revalidates only the file it broke)."""
+    sys.path.insert(0, str(ROOT))
+    from pipeline import data
+
+    tree = tmp_path_factory.mktemp("data-tree")
+    shutil.copytree(ROOT / "data", tree / "data")
+    (tree / "releases").mkdir()
+    shutil.copyfile(ROOT / "releases" / "ledger.json", tree / "releases" / "ledger.json")
+    for res in data.resources(tree / "data").values():
+        data.validate(res, tree / ".cache" / "valid")
+    return tree
+
+
+def refusal(root: Path, monkeypatch) -> str:
+    """What the build says when it refuses the tree at `root` (build.py build, in this process:
+    the same build() the command runs, which checks the data before anything else)."""
+    import build as entry
+    from pipeline.build import BuildError
+    from pipeline.data import DataError
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1719446400")
+    try:
+        entry.build(root)
+    except DataError as e:
+        return "\n".join(e.problems)
+    except BuildError as e:
+        return str(e)
+    raise AssertionError("the build accepted it")
+
+
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_bad_data_is_refused_precisely_and_public_untouched(scratch_repo, case):
+def test_bad_data_is_refused_precisely_and_public_untouched(data_tree, tmp_path, monkeypatch, case):
+    """Each case over a small tree, in milliseconds; the command's own output, exit and untouched
+    public/ for bad data, end to end: the next test."""
     mutate, expected = CASES[case]
-    before = tree_digest(scratch_repo / "public")
-    mutate(scratch_repo)
-    target = scratch_repo / (MILE if case in ("non-utf8", "unclosed-quote") else RUPP)
+    root = tmp_path / "repo"
+    shutil.copytree(data_tree, root, symlinks=True)
+    (root / "public").mkdir()
+    (root / "public" / "index.html").write_text("the last good site")
+    before = tree_digest(root / "public")
+    mutate(root)
+    target = root / (MILE if case in ("non-utf8", "unclosed-quote") else RUPP)
     if target.exists():
         lines = target.read_bytes().count(b"\n")
         expected = expected.replace("{lines}", str(lines)).replace("{rows}", str(lines - 1))
+    said = refusal(root, monkeypatch)
+    assert expected in said, f"expected {expected!r} in:\n{said}"
+    assert "root:" not in said and str(root) not in said, said  # nothing outside the repository is echoed
+    assert tree_digest(root / "public") == before
+
+
+def test_bad_data_stops_the_command_naming_every_problem_and_public_untouched(scratch_repo):
+    """Three of CASES at once, in three files, through build.py: one line each, exit 2, public/ as it was."""
+    before = tree_digest(scratch_repo / "public")
+    picked = ("wrong-type", "missing-column", "required-empty")
+    for case in picked:
+        CASES[case][0](scratch_repo)
     r = run_build(scratch_repo)
     out = r.stdout + r.stderr
-    assert r.returncode != 0, out
-    assert "public/ was left as it was" in out
-    assert expected in out, f"expected {expected!r} in:\n{out}"
-    assert "root:" not in out and "Traceback" not in out, out   # nothing outside the repository is echoed
+    assert r.returncode == 2, out
+    assert "Bad data — the build stopped; public/ was left as it was." in out
+    for case in picked:
+        assert f"  {CASES[case][1]}" in out, (case, out)
+    assert "root:" not in out and "Traceback" not in out, out
     assert tree_digest(scratch_repo / "public") == before
 
 

@@ -3,6 +3,7 @@ recovers (no stale lock, no half-written cache entry taken for a finished one)."
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -29,36 +30,6 @@ def kill_when(proc, ready, timeout=120):
         time.sleep(0.05)
     os.killpg(proc.pid, signal.SIGKILL)  # the build and its workers, at once
     proc.wait()
-
-
-def test_killed_builds_leave_public_intact_and_the_next_build_recovers(scratch_repo):
-    public, cache = scratch_repo / "public", scratch_repo / ".cache"
-    before = tree_digest(public)
-    t0 = time.time()
-    # --force rebuilds everything, so each moment really happens; every build writes its pages,
-    # so that moment needs no --force (which would first re-render every figure and notebook)
-    moments = {
-        "while validating": (lambda: time.time() - t0 > 0.6, ["--force"]),
-        "while rendering figures": (lambda: any(p.name.startswith(".") for d in (cache / "figures").iterdir()
-                                                for p in d.iterdir()), ["--force"]),
-        "while running notebooks": (lambda: any((cache / "notebooks").glob("*/.nb-*")), ["--force"]),
-        "while writing pages": (lambda: any(cache.glob("stage-*/site/index.html")), []),
-    }
-    for what, (ready, args) in moments.items():
-        t0 = time.time()
-        kill_when(start(scratch_repo, *args), ready)
-        assert tree_digest(public) == before, f"public/ changed after a kill {what}"
-    r = subprocess.run([sys.executable, "build.py", "build"], cwd=scratch_repo, env=ENV, capture_output=True,
-                       text=True, timeout=600)
-    assert r.returncode == 0, r.stderr
-    assert "another build is running" not in r.stderr
-    r = subprocess.run([sys.executable, "build.py", "build"], cwd=scratch_repo, env=ENV, capture_output=True,
-                       text=True, timeout=600)
-    assert built(r) == []                                # everything the killed builds left is whole
-    assert tree_digest(public) == before                 # and the result is the same site
-    # and what the killed builds left half-written was cleared away under the lock
-    assert list(cache.glob("stage-*")) == []
-    assert [p for p in cache.glob("*/*/.*")] + [p for p in cache.glob("*/.*")] == []
 
 
 def _children() -> dict[int, list[int]]:
@@ -95,13 +66,13 @@ def _descendants(pid: int) -> set[int]:
     return found
 
 
-def test_killing_the_build_alone_ends_its_workers_and_kernels(scratch_repo):
-    """kill -9 of the build's own process (not its group): its workers, the forkserver and the
-    notebooks' kernels end too, within seconds, instead of running on (issue 19)."""
-    proc = start(scratch_repo, "--force")
+def kill_build_alone_while_a_kernel_runs(proc) -> None:
+    """kill -9 of the build's own process (not its group) while a notebook's kernel runs (the
+    deepest process a build starts): its workers, the forkserver and the kernels end too, within
+    seconds, instead of running on (issue 19)."""
     end = time.time() + 120
     seen: set[int] = set()
-    while time.time() < end:  # until a notebook's kernel runs (the deepest process a build starts)
+    while time.time() < end:
         assert proc.poll() is None, "the build ended before its kernels started"
         seen = _descendants(proc.pid)
         if any(b"ipykernel" in _read(f"/proc/{p}/cmdline") for p in seen):
@@ -122,6 +93,38 @@ def test_killing_the_build_alone_ends_its_workers_and_kernels(scratch_repo):
         except ProcessLookupError:
             pass
     assert not alive, f"{len(alive)} of the build's {len(seen)} processes outlived it"
+
+
+def test_killed_builds_leave_public_intact_and_the_next_build_recovers(scratch_repo):
+    """Killed at the three moments that write: while a worker renders a figure (a half-written cache
+    folder), while a notebook runs (the build alone killed: its workers and kernels must end with
+    it), and while the pages are staged, just before the swap. (Before the figure stage the build
+    has written nothing but its lock, an flock the kernel drops with the process.) Each moment is
+    made to happen by taking the few cache entries it rebuilds away, not by --force: a forced build
+    swaps every figure's folder, images included, so recovering from it is a whole build again."""
+    public, cache = scratch_repo / "public", scratch_repo / ".cache"
+    before = tree_digest(public)
+    for slug in ("airspeed-record", "alphago-self-play", "arc-scores", "scaling-laws"):  # four moments to hit
+        shutil.rmtree(cache / "figures" / slug)
+    kill_when(start(scratch_repo),
+              lambda: any(p.name.startswith(".") for d in (cache / "figures").iterdir() for p in d.iterdir()))
+    assert tree_digest(public) == before, "public/ changed after a kill while rendering a figure"
+    shutil.rmtree(cache / "notebooks" / "cpu-clock-speed")
+    kill_build_alone_while_a_kernel_runs(start(scratch_repo))
+    assert tree_digest(public) == before, "public/ changed after a kill while running a notebook"
+    kill_when(start(scratch_repo), lambda: any(cache.glob("stage-*/site/index.html")))
+    assert tree_digest(public) == before, "public/ changed after a kill while writing pages"
+    r = subprocess.run([sys.executable, "build.py", "build"], cwd=scratch_repo, env=ENV, capture_output=True,
+                       text=True, timeout=600)
+    assert r.returncode == 0, r.stderr
+    assert "another build is running" not in r.stderr
+    r = subprocess.run([sys.executable, "build.py", "build"], cwd=scratch_repo, env=ENV, capture_output=True,
+                       text=True, timeout=600)
+    assert built(r) == []                                # everything the killed builds left is whole
+    assert tree_digest(public) == before                 # and the result is the same site
+    # and what the killed builds left half-written was cleared away under the lock
+    assert list(cache.glob("stage-*")) == []
+    assert [p for p in cache.glob("*/*/.*")] + [p for p in cache.glob("*/.*")] == []
 
 
 def test_force_trusts_no_cache(tmp_path, monkeypatch):

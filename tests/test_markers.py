@@ -107,3 +107,13 @@ def test_a_chapter_with_an_authors_box_says_once_that_the_rest_is_ours():
     out = blocks.ours_below(text, "en")
     assert out.count('class="ours-note"') == 1 and out.index("ours-note") > out.index("The essay says")
     assert blocks.ours_below("No box.\n", "en") == "No box.\n"
+
+
+def test_a_marker_error_names_the_line_of_the_file_front_matter_included(site):
+    source = "---\ntitle: X\ndescription: Y\n---\n# X\n\nText.\n<!-- val:top-sped -->\n"
+    body = source.split("---\n", 2)[2]  # what mkdocs hands the hook: the text after the front matter
+    p = page()
+    p.file.content_string = source
+    assert markers.front_matter_lines(p, body) == 4
+    with pytest.raises(PluginError, match=r"site/chapters/x\.md: line 8: unknown value 'top-sped'"):
+        markers.expand(body, p, site)

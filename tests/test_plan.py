@@ -55,3 +55,30 @@ def test_keys_follow_the_inputs(tmp_path, monkeypatch):
     after = {t.name: t.key for t in _plan()}
     changed = sorted(n for n in before if before[n] != after[n])
     assert changed == ["cpu-clock-speed", "cpu-clock-speed (images)", "cpu-clock-speed (notebook)"], changed
+
+
+def _keys(root: Path) -> dict[str, str]:
+    return {t.name: t.key for t in b.plan(root, figmod.discover(root), datamod.resources(root / "data"),
+                                          root / ".cache", b.lib_versions())}
+
+
+def test_a_shared_module_changes_the_keys_of_only_the_figures_that_import_it(tmp_path):
+    """A new shared module no figure imports changes the values' and claims' keys alone (claims may
+    use any of the argument's modules); an edit to argument/values.py changes those of the figures importing it.
+    A task whose key changed is what a build rebuilds (test_build.py's rebuild tests, end to end)."""
+    from conftest import copy_repo
+
+    root = copy_repo(tmp_path / "repo")
+    before = _keys(root)
+    (root / "argument" / "values_extra.py").write_text(
+        '"""Values of another topic."""\nfrom pipeline.values import value\n\n\n'
+        '@value("extra-rows", ("cpu_clock_rupp",), "{}")\ndef extra_rows(r):\n    return len(r)\n', encoding="utf-8")
+    after = _keys(root)
+    assert sorted(n for n in before if before[n] != after[n]) == ["claims", "values"]
+    shared = root / "argument" / "values.py"
+    shared.write_text(shared.read_text(encoding="utf-8") + "\n# touched\n", encoding="utf-8")
+    again = _keys(root)
+    importing = sorted(s for s, f in figmod.discover(root).items() if "argument.values" in f.uses)
+    assert importing == ["airspeed-record", "cpu-clock-speed"]
+    assert sorted(n for n in after if after[n] != again[n]) == sorted(
+        ["claims", "values", *(f"{s}{k}" for s in importing for k in ("", " (images)", " (notebook)"))])

@@ -30,7 +30,7 @@ def test_the_readme_example_is_what_the_command_writes():
     assert words == words_text(name, x, y)
 
 
-def test_the_readme_example_and_a_scaffolded_figure_build_and_show_on_their_pages(scratch_repo):
+def test_the_readme_example_and_a_scaffolded_figure_build_show_on_their_pages_and_rebuild_alone(scratch_repo):
     (name, resource, x, y, page), code, words = readme_example()
     # the README's blocks, dropped in by hand as a newcomer would, and placed on its page
     (scratch_repo / "figures" / f"{name}.py").write_text(code, encoding="utf-8")
@@ -53,6 +53,17 @@ def test_the_readme_example_and_a_scaffolded_figure_build_and_show_on_their_page
             assert f"{slug}.page.svg" in html, (lang, slug)  # its static chart, readable without JS
         assert (public / "figures" / slug / f"{slug}.csv").exists()
         assert (public / "figures" / slug / "index.html").exists()
+    # then its author rewrites the README's module (here: a whole module of another shape, with its
+    # own axis title): that figure, its images and its notebook are rebuilt, and nothing else
+    from test_build import SCATTER, built, probe
+
+    slug = name.replace("_", "-")
+    (scratch_repo / "figures" / f"{name}.py").write_text(
+        probe(chart=SCATTER.replace('title="Date"', 'title="Day the record was set"')), encoding="utf-8")
+    r = run_build(scratch_repo)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert built(r) == [slug, f"{slug} (images)", f"{slug} (notebook)"]
+    assert "Day the record was set" in (public / "figures" / slug / f"{slug}.svg").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("args, says", [

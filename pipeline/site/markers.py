@@ -51,8 +51,18 @@ SLOT = re.compile(r"<!-- slot:(\d+) -->")
 NOTEBOOK = re.compile(r"<!-- notebook-html:([a-z0-9-]+) -->")  # a comment: no markdown extension touches it
 
 
-def line(markdown: str, pos: int) -> int:
-    return markdown.count("\n", 0, pos) + 1
+def line(markdown: str, pos: int, offset: int = 0) -> int:
+    """The line of `pos` as an editor shows it: `offset` lines (the front matter) come first."""
+    return markdown.count("\n", 0, pos) + 1 + offset
+
+
+def front_matter_lines(page, markdown: str) -> int:
+    """How many lines of the page's file come before `markdown`, its text after the front matter."""
+    try:
+        source = page.file.content_string
+    except (AttributeError, OSError):
+        return 0
+    return source[:len(source) - len(markdown)].count("\n") if markdown and source.endswith(markdown) else 0
 
 
 def base_of(url: str) -> str:
@@ -66,17 +76,17 @@ def title(text: str, default: str) -> str:
     return m.group(1) if m else default
 
 
-def check(markdown: str, src: str, site: Site) -> None:
+def check(markdown: str, src: str, site: Site, offset: int = 0) -> None:
     """Every marker is of a known kind and names a known thing of its kind."""
     for m in MARKERISH.finditer(markdown):
         if m.group(1) not in KINDS and m.group(1) not in BUILD_OWN:
-            raise PluginError(f"site/{src}: line {line(markdown, m.start())}: unknown marker '{m.group(1)}:' "
+            raise PluginError(f"site/{src}: line {line(markdown, m.start(), offset)}: unknown marker '{m.group(1)}:' "
                               f"(the markers: {', '.join(f'{k}:' for k in KINDS)})")
     for m in ANY.finditer(markdown):
         kind, name = m.groups()
         what, known = KINDS[kind][0], KINDS[kind][1](site)
         if name not in known:
-            raise PluginError(f"site/{src}: line {line(markdown, m.start())}: unknown {what} '{name}' "
+            raise PluginError(f"site/{src}: line {line(markdown, m.start(), offset)}: unknown {what} '{name}' "
                               f"(known: {', '.join(sorted(known)) or 'none'})")
 
 
@@ -86,8 +96,9 @@ def expand(markdown: str, page, site: Site) -> str:
     again, about a second of every build). Sets the page's sharing image."""
     src, figs, lang = page.file.src_uri, site.figures, site.lang
     marked = "<!--" in markdown  # else no marker: nothing to look for (a version page's inline SVG is long)
+    offset = front_matter_lines(page, markdown) if marked else 0
     if marked:
-        check(markdown, src, site)
+        check(markdown, src, site, offset)
     counter = iter(range(1, 1000))
     base = base_of(page.url)
     lbase = base + prefix(lang)
@@ -137,7 +148,7 @@ def expand(markdown: str, page, site: Site) -> str:
     markdown = blocks.ours_below(markdown, lang)
     leftover = ANY.search(VAL.sub("", markdown))
     if leftover:
-        raise PluginError(f"site/{src}: line {line(markdown, leftover.start())}: a figure marker must stand "
+        raise PluginError(f"site/{src}: line {line(markdown, leftover.start(), offset)}: a figure marker must stand "
                           "alone on its line")
     return VAL.sub(lambda m: blocks.value_html(m.group(1), vals[m.group(1)], lang), markdown) + glossary(page, site)
 
