@@ -275,7 +275,7 @@ def execute(nb, workdir: Path, slug: str):
 
     async def fresh_namespace(notebook):
         reply = await client.async_wait_for_reply(client.kc.execute(
-            FRESH.format(folder=str(workdir)), silent=True, store_history=False))
+            FRESH.format(folder=str(workdir.resolve())), silent=True, store_history=False))
         if not reply or reply["content"].get("status") != "ok":
             raise RuntimeError(f"the kernel could not be readied for the notebook: {reply and reply['content']}")
 

@@ -114,6 +114,6 @@ def test_a_marker_error_names_the_line_of_the_file_front_matter_included(site):
     body = source.split("---\n", 2)[2]  # what mkdocs hands the hook: the text after the front matter
     p = page()
     p.file.content_string = source
-    assert markers.front_matter_lines(p, body) == 4
+    assert markers.front_matter_lines(p) == 4
     with pytest.raises(PluginError, match=r"site/chapters/x\.md: line 8: unknown value 'top-sped'"):
         markers.expand(body, p, site)

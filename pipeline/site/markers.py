@@ -56,13 +56,17 @@ def line(markdown: str, pos: int, offset: int = 0) -> int:
     return markdown.count("\n", 0, pos) + 1 + offset
 
 
-def front_matter_lines(page, markdown: str) -> int:
-    """How many lines of the page's file come before `markdown`, its text after the front matter."""
+def front_matter_lines(page) -> int:
+    """How many lines of the page's file come before its text: the front matter, as mkdocs reads it
+    (the text a plugin hands on may have been rewritten since)."""
+    from mkdocs.utils import meta
+
     try:
         source = page.file.content_string
-    except (AttributeError, OSError):
+    except (AttributeError, OSError, AssertionError):
         return 0
-    return source[:len(source) - len(markdown)].count("\n") if markdown and source.endswith(markdown) else 0
+    body, _ = meta.get_data(source)
+    return source[:len(source) - len(body)].count("\n") if source.endswith(body) else 0
 
 
 def base_of(url: str) -> str:
@@ -96,7 +100,7 @@ def expand(markdown: str, page, site: Site) -> str:
     again, about a second of every build). Sets the page's sharing image."""
     src, figs, lang = page.file.src_uri, site.figures, site.lang
     marked = "<!--" in markdown  # else no marker: nothing to look for (a version page's inline SVG is long)
-    offset = front_matter_lines(page, markdown) if marked else 0
+    offset = front_matter_lines(page) if marked else 0
     if marked:
         check(markdown, src, site, offset)
     counter = iter(range(1, 1000))
