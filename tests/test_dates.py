@@ -234,3 +234,22 @@ def test_fmt_writes_the_same_words_as_a_c_locale_strftime():
     for d in (dt.date(1960, 4, 7), dt.date(2024, 12, 31), pd.Timestamp("2017-03-01")):
         assert dates.fmt(d) == f"{d.day} {d.strftime('%B %Y')}"
         assert dates.fmt(d, "month") == d.strftime("%B %Y")
+
+
+def test_a_figure_table_s_dates_come_back_as_dates_once_from_the_loader():
+    """The build writes a figure's table to CSV and hands chart() the table read back; its ISO-date
+    columns come back as dates (dtype 'date'), the same way in the build and in the notebook."""
+    import io
+
+    import pandas as pd
+
+    from pipeline.figures import csv_dtypes, read_args, read_table
+
+    rows = [{"when": "2024-06-27", "month": "2024-06", "n": 1}, {"when": None, "month": "2017-03", "n": 2}]
+    dtypes = csv_dtypes(rows, ["when", "month", "n"])
+    assert dtypes == {"when": "date", "month": "str", "n": "Int64"}
+    table = read_table(io.StringIO("when,month,n\n2024-06-27,2024-06,1\n,2017-03,2\n"), dtypes)
+    assert str(table.when.dtype).startswith("datetime64") and table.when[0] == pd.Timestamp("2024-06-27")
+    assert pd.isna(table.when[1]) and table.month.tolist() == ["2024-06", "2017-03"]
+    args = read_args(dtypes)
+    assert args["parse_dates"] == ["when"] and args["date_format"] == "%Y-%m-%d" and "when" not in args["dtype"]
