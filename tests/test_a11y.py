@@ -69,7 +69,7 @@ def tab(b, axe_path: Path):
     a third of the crawl."""
     ctx = b.new_context(viewport={"width": 1280, "height": 900})
     ctx.add_init_script(path=str(axe_path))
-    # the same visit also proves issue 8's "nothing leaks": no CSP violation, no off-origin request
+    # the same visit also proves "nothing leaks": no CSP violation, no off-origin request
     ctx.add_init_script("window.__csp = []; document.addEventListener('securitypolicyviolation', "
                         "e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI))")
     page = ctx.new_page()
@@ -127,7 +127,7 @@ def audit(page, base: str, path: str, scheme: str) -> list[dict]:
         pass
     assert page.evaluate("typeof axe") == "object", f"{path}: axe-core was not injected"
     found = page.evaluate(RUN_AXE, TAGS)
-    if scheme == "default":  # issue 7: no sideways scrolling on a 360 px phone, live charts included
+    if scheme == "default":  # no sideways scrolling on a 360 px phone, live charts included
         page.set_viewport_size({"width": 360, "height": 740})
         if page.locator("figure.fig").count():
             page.wait_for_timeout(250)  # the charts' resize handler is debounced (150 ms)

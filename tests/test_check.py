@@ -23,7 +23,7 @@ def test_check_command_passes_on_this_checkout(tmp_path, public):
     out = r.stdout + r.stderr
     assert r.returncode == 0, out
     assert "identical (sitemap.xml.gz included)" in out
-    # issue 18: the check's own build was made in another timezone and locale, without system fonts
+    # the check's own build was made in another timezone and locale, without system fonts
     from pipeline.check import can_hide_fonts
 
     assert "the first in TZ=Pacific/Kiritimati, LC_ALL=zh_CN.UTF-8 (" in out

@@ -32,7 +32,7 @@ def test_every_page_has_a_same_origin_policy(public):
 def test_browser_tests_wait_with_functions_not_bare_expressions():
     """Playwright evaluates a bare-expression wait_for_function with eval() on every poll; under
     this site's CSP that raises a real `script-src eval` violation which the leak check then
-    (rightly) reports -- the intermittent failure of issue 8. Waits must pass a function."""
+    (rightly) reports -- an intermittent failure once. Waits must pass a function."""
     import ast
     from pathlib import Path
 

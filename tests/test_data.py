@@ -158,7 +158,7 @@ CASES = {
                          "data/datapackage.json: line "),
     "resource-without-file": (lambda r: (r / RUPP).unlink(),
                               f"{RUPP}: file missing (named by resource 'cpu_clock_rupp'"),
-    # issue 19: values the validator accepts that the loader would read otherwise, or that no
+    # values the validator accepts that the loader would read otherwise, or that no
     # reader should see: each refused by line (1-based) and column name, with what to do
     **{f"non-finite-{v.lower()}": (lambda r, v=v: set_cell(r / EMERG, 3, "value", v),
                                    f'{EMERG}: line 3, column "value": not a finite number — value "{v}"; write the number')
@@ -188,7 +188,7 @@ CASES = {
         f'{AIR}: column "year": type "year" is not one the loader reads as the validator does'),
     "boolean-not-in-the-schema-values": (lambda r: set_cell(r / AIR, 2, "official", "yes"),
                                          f'{AIR}: line 2 (data row 1), column "official": wrong type — value "yes"'),
-    # issue 19: files that are not what they seem: refused by path, the target neither read nor named
+    # files that are not what they seem: refused by path, the target neither read nor named
     "data-file-links-outside": (lambda r: ((r / AIR).unlink(), (r / AIR).symlink_to("/etc/passwd")),
                                 f"{AIR}: a symbolic link, not a file; data files must be regular files in data/"),
     "data-file-links-inside": (lambda r: ((r / AIR).unlink(), (r / AIR).symlink_to(r / RUPP)),

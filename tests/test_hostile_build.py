@@ -1,4 +1,4 @@
-"""Hostile input beyond the data files (issue 19): a damaged cache, figure code that misbehaves,
+"""Hostile input beyond the data files: a damaged cache, figure code that misbehaves,
 a schema changed under a released version, clashing or homeless figure names, a published folder
 that is not a folder, a disk that refuses, a preview beside a build.
 

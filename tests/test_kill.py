@@ -69,7 +69,7 @@ def _descendants(pid: int) -> set[int]:
 def kill_build_alone_while_a_kernel_runs(proc) -> None:
     """kill -9 of the build's own process (not its group) while a notebook's kernel runs (the
     deepest process a build starts): its workers, the forkserver and the kernels end too, within
-    seconds, instead of running on (issue 19)."""
+    seconds, instead of running on."""
     end = time.time() + 120
     seen: set[int] = set()
     while time.time() < end:
