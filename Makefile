@@ -31,8 +31,10 @@ chromium:
 serve: $(STAMP)
 	$(BIN)/python build.py serve
 
+# make bench: today's site, medians of 5 runs. make bench FIGURES=50 [RUNS=3]: the scale mode, in a
+# temporary copy with 50 synthetic figures added (tests/synthetic.py)
 bench: $(STAMP)
-	$(BIN)/python tests/benchmark.py
+	$(BIN)/python tests/benchmark.py $(if $(FIGURES),--figures $(FIGURES)) $(if $(RUNS),--runs $(RUNS))
 
 $(STAMP): requirements.lock
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
