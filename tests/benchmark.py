@@ -28,7 +28,7 @@ build first brings the copy up to date): what the suite does, at 3 figures (test
 
 times the drawing of every chart (English and Chinese, SVG and PNG) with vl-convert, median of
 three, once with the pinned faces registered (pipeline/fonts.py, as the build draws) and once
-with the machine's fonts only (as the build drew before issue 18).
+with the machine's fonts only (as the build drew before the faces were pinned).
 """
 from __future__ import annotations
 
