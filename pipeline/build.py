@@ -103,16 +103,37 @@ def _plan_figures(p: Plan, _planned: list[Task]) -> list[Task]:
     return tasks
 
 
+def pipeline_used(root: Path, files: list[Path], start: tuple[str, ...] = ()) -> list[Path]:
+    """The pipeline's modules that `files` import, and those they import in turn (read, not
+    imported): what a task of the argument's depends on besides its own sources."""
+    import ast
+
+    todo, seen = [*files, *(root / "pipeline" / f"{m}.py" for m in start)], set()
+    while todo:
+        f = todo.pop()
+        for node in ast.walk(ast.parse(f.read_text(encoding="utf-8"))):
+            names = ([f"{node.module}.{a.name}" for a in node.names] if isinstance(node, ast.ImportFrom) and node.module
+                     else [a.name for a in node.names] if isinstance(node, ast.Import) else [])
+            for name in names:
+                parts = name.split(".")
+                if parts[0] != "pipeline" or len(parts) < 2:
+                    continue
+                path = root / "pipeline" / f"{parts[1]}.py"  # `from pipeline import x` or `from pipeline.x import y`
+                if path.is_file() and path not in seen:
+                    seen.add(path)
+                    todo.append(path)
+    return sorted(seen | {root / "pipeline" / f"{m}.py" for m in start})
+
+
 def _plan_values(p: Plan, _planned: list[Task]) -> list[Task]:
-    """The prose's numbers: the value modules, their engine, every dataset."""
+    """The prose's numbers: the value modules, the pipeline's modules they use, every dataset."""
     from pipeline.values import value_modules
 
     src = value_modules(p.root)
     if not src:
         return []
-    key = _sha(*(f.read_bytes() for f in src), (p.root / "pipeline" / "values.py").read_bytes(),
-               (p.root / "pipeline" / "dates.py").read_bytes(), p.libs,
-               *(f"{n}:{r.digest}" for n, r in sorted(p.res.items())))
+    key = _sha(*(f.read_bytes() for f in src), *(f.read_bytes() for f in pipeline_used(p.root, src, ("values",))),
+               p.libs, *(f"{n}:{r.digest}" for n, r in sorted(p.res.items())))
     return [Task("values", "values", key, p.cache / "values" / key[:16])]
 
 
@@ -131,8 +152,8 @@ def _plan_claims(p: Plan, _planned: list[Task]) -> list[Task]:
     used = {m for f in shared for m in _shared_imports(ast.parse(f.read_text(encoding="utf-8")), "")}
     shared_all = (shared + [p.root / f"{m.replace('.', '/')}.py" for m in sorted(used) if m.startswith("figures.")]
                   + sorted((p.root / "figures").glob("*.yml")))
-    key = _sha(*(f.read_bytes() for f in shared_all), *((p.root / "pipeline" / f).read_bytes()
-                                                        for f in ("claims.py", "i18n.py", "dates.py")), p.libs,
+    engine = pipeline_used(p.root, shared, ("claims", "i18n", "dates"))
+    key = _sha(*(f.read_bytes() for f in shared_all), *(f.read_bytes() for f in engine), p.libs,
                str(as_of().year), *(f"{n}:{r.digest}" for n, r in sorted(p.res.items())))
     return [Task("claims", "claims", key, p.cache / "claims" / key[:16])]
 

@@ -82,3 +82,16 @@ def test_a_shared_module_changes_the_keys_of_only_the_figures_that_import_it(tmp
     assert importing == ["airspeed-record", "cpu-clock-speed"]
     assert sorted(n for n in after if after[n] != again[n]) == sorted(
         ["claims", "values", *(f"{s}{k}" for s in importing for k in ("", " (images)", " (notebook)"))])
+
+
+def test_the_argument_s_keys_follow_the_pipeline_modules_it_uses(tmp_path):
+    """The values and claims import pipeline modules (record, essay, dates, ...): an edit to one
+    changes their keys (else a changed rule would leave stale numbers), and no figure's."""
+    from conftest import copy_repo
+
+    root = copy_repo(tmp_path / "repo")
+    before = _keys(root)
+    record = root / "pipeline" / "record.py"  # imported by argument/values_record.py
+    record.write_text(record.read_text(encoding="utf-8") + "\n# touched\n", encoding="utf-8")
+    after = _keys(root)
+    assert sorted(n for n in before if before[n] != after[n]) == ["claims", "values"]
