@@ -14,6 +14,7 @@ that is what the figure's notebook does, and the build checks that both agree.
 from __future__ import annotations
 
 import ast
+import functools
 import html
 import importlib
 import importlib.util
@@ -83,6 +84,15 @@ def words_path(path: Path) -> Path:
     return path.with_suffix(".yml")
 
 
+@functools.cache
+def _words_validator():
+    """The words' schema, read and compiled once a process (every build reads every figure's words)."""
+    import jsonschema
+
+    schema = json.loads(Path(__file__).with_name("figure_words.schema.json").read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
 def read_words(path: Path, root: Path) -> dict:
     """The figure's words (its sidecar), checked against pipeline/figure_words.schema.json; an
     error names the file and the field."""
@@ -99,8 +109,7 @@ def read_words(path: Path, root: Path) -> dict:
         mark = getattr(e, "problem_mark", None)
         where = f"line {mark.line + 1}: " if mark else ""
         raise FigureError(f"{rel}: {where}not valid YAML: {getattr(e, 'problem', None) or e}") from None
-    schema = json.loads((Path(__file__).with_name("figure_words.schema.json")).read_text(encoding="utf-8"))
-    error = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(schema).iter_errors(words))
+    error = jsonschema.exceptions.best_match(_words_validator().iter_errors(words))
     if error is not None:
         field = ".".join(str(x) for x in error.absolute_path) or "(the file)"
         raise FigureError(f"{rel}: {field}: {error.message}")

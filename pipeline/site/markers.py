@@ -58,9 +58,11 @@ def line(markdown: str, pos: int, offset: int = 0) -> int:
 
 def front_matter_lines(page) -> int:
     """How many lines of the page's file come before its text: the front matter, as mkdocs reads it
-    (the text a plugin hands on may have been rewritten since)."""
+    (the text a plugin hands on may have been rewritten since). Read only to name an error's line."""
     from mkdocs.utils import meta
 
+    if page is None:
+        return 0
     try:
         source = page.file.content_string
     except (AttributeError, OSError, AssertionError):
@@ -80,17 +82,17 @@ def title(text: str, default: str) -> str:
     return m.group(1) if m else default
 
 
-def check(markdown: str, src: str, site: Site, offset: int = 0) -> None:
+def check(markdown: str, src: str, site: Site, page=None) -> None:
     """Every marker is of a known kind and names a known thing of its kind."""
     for m in MARKERISH.finditer(markdown):
         if m.group(1) not in KINDS and m.group(1) not in BUILD_OWN:
-            raise PluginError(f"site/{src}: line {line(markdown, m.start(), offset)}: unknown marker '{m.group(1)}:' "
+            raise PluginError(f"site/{src}: line {line(markdown, m.start(), front_matter_lines(page))}: unknown marker '{m.group(1)}:' "
                               f"(the markers: {', '.join(f'{k}:' for k in KINDS)})")
     for m in ANY.finditer(markdown):
         kind, name = m.groups()
         what, known = KINDS[kind][0], KINDS[kind][1](site)
         if name not in known:
-            raise PluginError(f"site/{src}: line {line(markdown, m.start(), offset)}: unknown {what} '{name}' "
+            raise PluginError(f"site/{src}: line {line(markdown, m.start(), front_matter_lines(page))}: unknown {what} '{name}' "
                               f"(known: {', '.join(sorted(known)) or 'none'})")
 
 
@@ -100,9 +102,8 @@ def expand(markdown: str, page, site: Site) -> str:
     again, about a second of every build). Sets the page's sharing image."""
     src, figs, lang = page.file.src_uri, site.figures, site.lang
     marked = "<!--" in markdown  # else no marker: nothing to look for (a version page's inline SVG is long)
-    offset = front_matter_lines(page) if marked else 0
     if marked:
-        check(markdown, src, site, offset)
+        check(markdown, src, site, page)
     counter = iter(range(1, 1000))
     base = base_of(page.url)
     lbase = base + prefix(lang)
@@ -152,7 +153,7 @@ def expand(markdown: str, page, site: Site) -> str:
     markdown = blocks.ours_below(markdown, lang)
     leftover = ANY.search(VAL.sub("", markdown))
     if leftover:
-        raise PluginError(f"site/{src}: line {line(markdown, leftover.start(), offset)}: a figure marker must stand "
+        raise PluginError(f"site/{src}: line {line(markdown, leftover.start(), front_matter_lines(page))}: a figure marker must stand "
                           "alone on its line")
     return VAL.sub(lambda m: blocks.value_html(m.group(1), vals[m.group(1)], lang), markdown) + glossary(page, site)
 
